@@ -1,0 +1,56 @@
+package org.partnerprogram.renewal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting of the service, in one place (application.properties, environment variables). */
+@ConfigMapping(prefix = "renewal")
+public interface RenewalConfig {
+
+    /** The DynamoDB table (RENEWAL_TABLE_NAME). */
+    @WithDefault("offer-renewals")
+    String tableName();
+
+    /** Policy ids, each a resource policies/&lt;id&gt;.properties (D11). */
+    @WithDefault("mpn-2021")
+    List<String> policies();
+
+    /** Overrides the policies' zone for "today" (D6), e.g. Europe/Paris; unset keeps the policy's own. */
+    Optional<String> zone();
+
+    /** Partitions of the due-work index; the sweep reads each one (see docs/adr). */
+    @WithDefault("8")
+    int dueShards();
+
+    Auth auth();
+
+    Idempotency idempotency();
+
+    interface Auth {
+        /** The claim that names the caller's partner. */
+        @WithDefault("partner_id")
+        String partnerClaim();
+
+        /** The claim that lists the caller's roles (array, or API Gateway's flattened "[a b]"). */
+        @WithDefault("roles")
+        String rolesClaim();
+
+        @WithDefault("mpn-partner-admin")
+        String partnerAdminRole();
+
+        @WithDefault("membership-operator")
+        String operatorRole();
+    }
+
+    interface Idempotency {
+        /** D16: how long a stored outcome is replayed. */
+        @WithDefault("PT24H")
+        java.time.Duration retention();
+
+        /** How long an unfinished request holds its key before a retry may take it over. */
+        @WithDefault("PT30S")
+        java.time.Duration lock();
+    }
+}

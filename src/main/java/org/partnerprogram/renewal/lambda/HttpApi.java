@@ -1,0 +1,128 @@
+package org.partnerprogram.renewal.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+import org.partnerprogram.renewal.domain.Problem;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+
+/**
+ * The API Gateway edge shared by the API handlers: reads the payload 2.0 event, calls the route,
+ * and writes the response. Problems the caller caused become 4xx problem+json; a store that stays
+ * unreachable after the SDK's retries becomes a 503. Anything else is a real fault and fails the
+ * invocation, so API Gateway answers 500 without internals.
+ */
+@ApplicationScoped
+public class HttpApi {
+
+    private static final Logger LOG = Logger.getLogger(HttpApi.class);
+    /** Section 3: bodies over 16 KiB are refused with 413. */
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    public void serve(InputStream in, OutputStream out, Function<ApiRequest, ApiResponse> route) throws IOException {
+        ApiResponse response;
+        try {
+            response = route.apply(parse(in.readAllBytes()));
+        } catch (Problem problem) {
+            response = Problems.response(problem);
+        } catch (SdkException e) {
+            if (!isTransient(e)) {
+                throw e; // a bug, not an outage: fail the invocation (API Gateway answers 500)
+            }
+            LOG.errorf("DynamoDB unavailable after retries: %s", e.getMessage());
+            response = Problems.response(Problem.of(Problem.Kind.SERVICE_UNAVAILABLE,
+                    "The service could not reach its store; retry later."));
+        }
+        Map<String, Object> written = new LinkedHashMap<>();
+        written.put("statusCode", response.statusCode());
+        written.put("headers", response.headers());
+        written.put("body", response.body());
+        written.put("isBase64Encoded", false);
+        out.write(Json.write(written).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Throttling, 5xx and connection failures: what the SDK retried with backoff and still lost. */
+    private static boolean isTransient(SdkException e) {
+        if (e instanceof SdkServiceException service) {
+            return service.isThrottlingException() || service.statusCode() >= 500;
+        }
+        return e instanceof SdkClientException;
+    }
+
+    static ApiRequest parse(byte[] event) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(event);
+        } catch (IOException e) {
+            throw Problem.invalid("event", "is not an API Gateway event");
+        }
+        if (root == null || !root.isObject()) {
+            throw Problem.invalid("event", "is not an API Gateway event");
+        }
+        JsonNode context = root.path("requestContext");
+        return new ApiRequest(
+                text(root.path("routeKey")),
+                strings(root.path("pathParameters"), false),
+                strings(root.path("queryStringParameters"), false),
+                strings(root.path("headers"), true),
+                body(root),
+                text(context.path("requestId")),
+                claims(context.path("authorizer").path("jwt").path("claims")));
+    }
+
+    private static String body(JsonNode root) {
+        String body = text(root.path("body"));
+        if (body == null) {
+            return null;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (root.path("isBase64Encoded").asBoolean(false)) {
+            try {
+                bytes = Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw Problem.invalid("body", "is not valid base64");
+            }
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw Problem.of(Problem.Kind.PAYLOAD_TOO_LARGE, "The body has " + bytes.length + " bytes; at most " + MAX_BODY_BYTES + " are accepted.");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> strings(JsonNode node, boolean lowerCaseKeys) {
+        Map<String, String> values = new HashMap<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                    String key = lowerCaseKeys ? field.getKey().toLowerCase(Locale.ROOT) : field.getKey();
+                    values.put(key, field.getValue().asText());
+                }
+            });
+        }
+        return values;
+    }
+
+    private static Map<String, JsonNode> claims(JsonNode node) {
+        Map<String, JsonNode> claims = new HashMap<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> claims.put(field.getKey(), field.getValue()));
+        }
+        return claims;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    }
+}

@@ -1,0 +1,61 @@
+package org.partnerprogram.renewal.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.partnerprogram.renewal.RenewalConfig;
+import org.partnerprogram.renewal.usecase.Caller;
+
+/**
+ * Reads the caller from the JWT authorizer's claims, and from nothing else. Claim names are
+ * configuration. API Gateway passes an array claim flattened as "[a b]"; a direct invocation may
+ * pass a real array: both are accepted.
+ */
+@ApplicationScoped
+public class Identity {
+
+    private final RenewalConfig.Auth auth;
+
+    public Identity(RenewalConfig config) {
+        this.auth = config.auth();
+    }
+
+    /** The caller, or null when the event carries no claims at all. */
+    public Caller caller(ApiRequest request) {
+        Map<String, JsonNode> claims = request.claims();
+        if (claims.isEmpty()) {
+            return null;
+        }
+        return new Caller(text(claims.get("sub")), text(claims.get(auth.partnerClaim())), roles(claims.get(auth.rolesClaim())));
+    }
+
+    static Set<String> roles(JsonNode claim) {
+        Set<String> roles = new HashSet<>();
+        if (claim == null) {
+            return roles;
+        }
+        if (claim.isArray()) {
+            claim.forEach(role -> {
+                if (role.isTextual() && !role.asText().isBlank()) {
+                    roles.add(role.asText().strip());
+                }
+            });
+            return roles;
+        }
+        if (claim.isTextual()) {
+            String flat = claim.asText().strip();
+            if (flat.startsWith("[") && flat.endsWith("]")) {
+                flat = flat.substring(1, flat.length() - 1);
+            }
+            Arrays.stream(flat.split("[\\s,]+")).filter(role -> !role.isBlank()).forEach(roles::add);
+        }
+        return roles;
+    }
+
+    private static String text(JsonNode node) {
+        return node != null && node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+    }
+}

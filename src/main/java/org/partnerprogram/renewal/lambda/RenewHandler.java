@@ -1,0 +1,67 @@
+package org.partnerprogram.renewal.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.partnerprogram.renewal.domain.Problem;
+import org.partnerprogram.renewal.domain.Renewal;
+import org.partnerprogram.renewal.usecase.Access;
+import org.partnerprogram.renewal.usecase.Caller;
+import org.partnerprogram.renewal.usecase.Outcome;
+import org.partnerprogram.renewal.usecase.RenewOffer;
+
+/** POST .../renewals: renew an offer, idempotently per Idempotency-Key. */
+@Named(RenewHandler.NAME)
+public class RenewHandler implements RequestStreamHandler {
+
+    static final String NAME = "renew";
+
+    /** How outcomes are written, and so stored for replay byte for byte. */
+    private static final Outcome.Renderer RENDER = new Outcome.Renderer() {
+        @Override
+        public Outcome renewed(Renewal renewal) {
+            return new Outcome(201, Json.write(Views.renewal(renewal)), false);
+        }
+
+        @Override
+        public Outcome problem(Problem problem) {
+            return new Outcome(Problems.status(problem.kind()), Problems.body(problem), false);
+        }
+    };
+
+    @Inject
+    HttpApi http;
+    @Inject
+    Identity identity;
+    @Inject
+    Access access;
+    @Inject
+    RenewOffer renew;
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        http.serve(in, out, this::route);
+    }
+
+    private ApiResponse route(ApiRequest request) {
+        Route.of(request, NAME).orElseThrow(() -> Problem.of(Problem.Kind.NOT_FOUND, "No such route."));
+        Caller caller = identity.caller(request);
+        access.requirePartnerAdmin(caller);
+        RenewOffer.Command command = new RenewOffer.Command(caller, Requests.id(request, "partnerId"),
+                Requests.id(request, "offerId"), Requests.idempotencyKey(request), Requests.payment(request),
+                request.requestId());
+        Outcome outcome = renew.renew(command, RENDER);
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Content-Type", outcome.status() < 300 ? ApiResponse.JSON : ApiResponse.PROBLEM_JSON);
+        if (outcome.replayed()) {
+            headers.put("Idempotent-Replayed", "true");
+        }
+        return new ApiResponse(outcome.status(), headers, outcome.body());
+    }
+}

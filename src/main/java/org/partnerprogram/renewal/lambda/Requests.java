@@ -1,0 +1,189 @@
+package org.partnerprogram.renewal.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.partnerprogram.renewal.domain.Money;
+import org.partnerprogram.renewal.domain.Offer;
+import org.partnerprogram.renewal.domain.OfferType;
+import org.partnerprogram.renewal.domain.Partner;
+import org.partnerprogram.renewal.domain.Payment;
+import org.partnerprogram.renewal.domain.Problem;
+
+/**
+ * Validates what a caller sends (section 3): ids, dates, headers and bodies. Every refusal is a
+ * 400 invalid-request whose detail names the field; unknown fields are refused, so a body cannot
+ * try to set what the service decides (AD, status, exemption).
+ */
+final class Requests {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,6})?");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final int MAX_TEXT = 256;
+
+    private Requests() {
+    }
+
+    /** A path id: 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit. */
+    static String id(ApiRequest request, String name) {
+        String value = request.pathParameters().get(name);
+        if (value == null || !ID.matcher(value).matches()) {
+            throw Problem.invalid(name, "must be 1 to 128 letters, digits, '.', '_' or '-'");
+        }
+        return value;
+    }
+
+    /** {@code ?asOf=YYYY-MM-DD}, or null. */
+    static LocalDate asOf(ApiRequest request) {
+        String value = request.query().get("asOf");
+        return value == null ? null : date(value, "asOf");
+    }
+
+    static String idempotencyKey(ApiRequest request) {
+        String key = request.header("Idempotency-Key");
+        if (key == null || key.isEmpty()) {
+            throw Problem.of(Problem.Kind.IDEMPOTENCY_KEY_MISSING, "Send an Idempotency-Key header (for example a UUID) with every renewal.");
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw Problem.invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        }
+        return key;
+    }
+
+    /** Renew body: {"payment": {reference, amount, currency}}; empty or absent payment means none. */
+    static Payment payment(ApiRequest request) {
+        JsonNode body = optionalObject(request);
+        if (body == null) {
+            return null;
+        }
+        onlyFields(body, "", Set.of("payment"));
+        JsonNode payment = body.get("payment");
+        if (payment == null || payment.isNull()) {
+            return null;
+        }
+        if (!payment.isObject()) {
+            throw Problem.invalid("payment", "must be an object");
+        }
+        onlyFields(payment, "payment.", Set.of("reference", "amount", "currency"));
+        return new Payment(text(payment, "payment.", "reference"), money(payment, "payment."));
+    }
+
+    /** PUT /partners/{partnerId} body: {name, migratedToPartnerCenter}. */
+    static Partner partner(ApiRequest request, String partnerId) {
+        JsonNode body = requiredObject(request);
+        onlyFields(body, "", Set.of("name", "migratedToPartnerCenter"));
+        return new Partner(partnerId, text(body, "", "name"), bool(body, "migratedToPartnerCenter"));
+    }
+
+    /** PUT /partners/{partnerId}/offers/{offerId} body. */
+    static Offer offer(ApiRequest request, String partnerId, String offerId) {
+        JsonNode body = requiredObject(request);
+        onlyFields(body, "", Set.of("type", "name", "area", "anniversaryDate", "requirementsMet", "renewalFee"));
+        String type = text(body, "", "type");
+        OfferType offerType;
+        try {
+            offerType = OfferType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("type", "must be COMPETENCY or ADVANCED_SPECIALIZATION");
+        }
+        JsonNode fee = body.get("renewalFee");
+        if (fee == null || !fee.isObject()) {
+            throw Problem.invalid("renewalFee", "must be an object {amount, currency}");
+        }
+        onlyFields(fee, "renewalFee.", Set.of("amount", "currency"));
+        return Offer.enrolled(partnerId, offerId, offerType, text(body, "", "name"), text(body, "", "area"),
+                date(text(body, "", "anniversaryDate"), "anniversaryDate"), bool(body, "requirementsMet"),
+                money(fee, "renewalFee."));
+    }
+
+    private static JsonNode requiredObject(ApiRequest request) {
+        JsonNode body = optionalObject(request);
+        if (body == null) {
+            throw Problem.invalid("body", "is required");
+        }
+        return body;
+    }
+
+    private static JsonNode optionalObject(ApiRequest request) {
+        if (request.body() == null || request.body().isBlank()) {
+            return null;
+        }
+        String contentType = request.header("Content-Type");
+        if (contentType != null && !isJson(contentType)) {
+            throw Problem.invalid("Content-Type", "must be application/json, not " + contentType);
+        }
+        JsonNode body = Json.read(request.body(), "body");
+        if (!body.isObject()) {
+            throw Problem.invalid("body", "must be a JSON object");
+        }
+        return body;
+    }
+
+    private static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+    }
+
+    private static void onlyFields(JsonNode node, String prefix, Set<String> allowed) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw Problem.invalid(prefix + name, "is not a field of this request");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String prefix, String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw Problem.invalid(prefix + name, "is required");
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw Problem.invalid(prefix + name, "must be a non-empty string");
+        }
+        if (value.asText().length() > MAX_TEXT) {
+            throw Problem.invalid(prefix + name, "must be at most " + MAX_TEXT + " characters");
+        }
+        return value.asText();
+    }
+
+    private static boolean bool(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        if (value == null || !value.isBoolean()) {
+            throw Problem.invalid(name, "must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    /** D15: amounts are decimal strings, currencies upper-case ISO 4217 codes. */
+    private static Money money(JsonNode node, String prefix) {
+        String amount = text(node, prefix, "amount");
+        if (!AMOUNT.matcher(amount).matches()) {
+            throw Problem.invalid(prefix + "amount", "must be a non-negative decimal string such as \"4730.00\"");
+        }
+        String currency = text(node, prefix, "currency");
+        if (!CURRENCY.matcher(currency).matches()) {
+            throw Problem.invalid(prefix + "currency", "must be an upper-case ISO 4217 code such as \"USD\"");
+        }
+        return new Money(new BigDecimal(amount), currency);
+    }
+
+    private static LocalDate date(String value, String name) {
+        if (!DATE.matcher(value).matches()) {
+            throw Problem.invalid(name, "must be a date YYYY-MM-DD");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Problem.invalid(name, "is not a calendar date: " + value);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.partnerprogram.renewal.local;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.literal.NamedLiteral;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.partnerprogram.renewal.RenewalConfig;
+import org.partnerprogram.renewal.usecase.EnrolOffer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The local run (./mvnw quarkus:dev) and the tests' environment: DynamoDB Local in memory, the
+ * table, the demo data (dev), and the API on 127.0.0.1 as template.yaml declares it. Build
+ * profiles dev and test only: none of this exists in the Lambda build.
+ */
+@ApplicationScoped
+@IfBuildProfile(anyOf = {"dev", "test"})
+public class LocalRun {
+
+    private static final Logger LOG = Logger.getLogger(LocalRun.class);
+
+    @ConfigProperty(name = "local.dynamodb-port")
+    int dynamoPort;
+    @ConfigProperty(name = "local.api-port")
+    int apiPort;
+    @ConfigProperty(name = "local.demo-data", defaultValue = "false")
+    boolean demoData;
+    @ConfigProperty(name = "local.template", defaultValue = "template.yaml")
+    Path template;
+
+    private final DynamoDbClient dynamo;
+    private final RenewalConfig config;
+    private final EnrolOffer enrol;
+    private final LocalClock clock;
+    private final Instance<RequestStreamHandler> handlers;
+    private LocalDynamo localDynamo;
+    private LocalApi api;
+
+    public LocalRun(DynamoDbClient dynamo, RenewalConfig config, EnrolOffer enrol, LocalClock clock,
+            @Any Instance<RequestStreamHandler> handlers) {
+        this.dynamo = dynamo;
+        this.config = config;
+        this.enrol = enrol;
+        this.clock = clock;
+        this.handlers = handlers;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        localDynamo = LocalDynamo.start(dynamoPort);
+        LocalDynamo.createTable(dynamo, config.tableName());
+        if (demoData) {
+            DemoData.load(enrol, config.auth().operatorRole());
+        }
+        try {
+            api = LocalApi.start(apiPort, LocalApi.Template.read(template),
+                    name -> handlers.select(NamedLiteral.of(name)).get(), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the local API from " + template.toAbsolutePath(), e);
+        }
+        LOG.infof("Renewal API ready on http://127.0.0.1:%d (clock %s%s)", api.port(), clock.instant(),
+                clock.pinned() != null ? ", pinned" : "");
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (api != null) {
+            api.close();
+        }
+        if (localDynamo != null) {
+            localDynamo.close();
+        }
+    }
+
+    /** The port the API listens on (tests start it on a free one). */
+    public int apiPort() {
+        return api.port();
+    }
+
+    public LocalClock clock() {
+        return clock;
+    }
+}

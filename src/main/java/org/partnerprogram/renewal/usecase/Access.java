@@ -1,0 +1,51 @@
+package org.partnerprogram.renewal.usecase;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.partnerprogram.renewal.RenewalConfig;
+import org.partnerprogram.renewal.domain.Problem;
+
+/**
+ * Who may do what (renewal-rules.md section 3): partner admins act on their own partner only,
+ * operators enrol. D14: 401/403 come first; a partner other than the caller's is a 404, checked
+ * after the request has been validated, and never reveals whether that partner exists.
+ */
+@ApplicationScoped
+public class Access {
+
+    private final RenewalConfig.Auth auth;
+
+    public Access(RenewalConfig config) {
+        this.auth = config.auth();
+    }
+
+    /** 401 without claims or without a partner; 403 without the partner admin role. */
+    public void requirePartnerAdmin(Caller caller) {
+        requireCaller(caller);
+        if (!caller.roles().contains(auth.partnerAdminRole())) {
+            throw Problem.of(Problem.Kind.FORBIDDEN, "This route needs the " + auth.partnerAdminRole() + " role.");
+        }
+        if (caller.partnerId() == null) {
+            throw Problem.of(Problem.Kind.UNAUTHENTICATED, "The token names no partner (claim " + auth.partnerClaim() + ").");
+        }
+    }
+
+    public void requireOperator(Caller caller) {
+        requireCaller(caller);
+        if (!caller.roles().contains(auth.operatorRole())) {
+            throw Problem.of(Problem.Kind.FORBIDDEN, "This route needs the " + auth.operatorRole() + " role.");
+        }
+    }
+
+    /** BOLA guard: the path's partner must be the caller's own. */
+    public void requireOwnPartner(Caller caller, String partnerId) {
+        if (!partnerId.equals(caller.partnerId())) {
+            throw Problem.notFound();
+        }
+    }
+
+    private static void requireCaller(Caller caller) {
+        if (caller == null) {
+            throw Problem.of(Problem.Kind.UNAUTHENTICATED, "No usable identity: the request carries no authorizer claims.");
+        }
+    }
+}
