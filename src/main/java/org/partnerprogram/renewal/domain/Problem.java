@@ -19,6 +19,8 @@ public final class Problem extends RuntimeException {
         RENEWAL_REFUSED(null),
         REQUEST_IN_PROGRESS("request-in-progress"),
         IDEMPOTENCY_KEY_REUSED("idempotency-key-reused"),
+        /** An operator update raced a renewal that moved the AD; re-send it (no lost update). */
+        OFFER_CHANGED("offer-changed"),
         PAYLOAD_TOO_LARGE("payload-too-large"),
         /** The store could not be reached after retries: the only 5xx, and a safe one to retry. */
         SERVICE_UNAVAILABLE("service-unavailable");

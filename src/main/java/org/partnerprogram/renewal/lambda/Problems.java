@@ -21,7 +21,7 @@ public final class Problems {
             case PAYMENT_REQUIRED -> 402;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
-            case RENEWAL_REFUSED, REQUEST_IN_PROGRESS -> 409;
+            case RENEWAL_REFUSED, REQUEST_IN_PROGRESS, OFFER_CHANGED -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
             case IDEMPOTENCY_KEY_REUSED -> 422;
             case SERVICE_UNAVAILABLE -> 503;
@@ -39,6 +39,7 @@ public final class Problems {
             case RENEWAL_REFUSED -> "Renewal refused";
             case REQUEST_IN_PROGRESS -> "A request with this key is in progress";
             case PAYLOAD_TOO_LARGE -> "The body is too large";
+            case OFFER_CHANGED -> "The offer changed during the update";
             case IDEMPOTENCY_KEY_REUSED -> "Idempotency-Key reused for another request";
             case SERVICE_UNAVAILABLE -> "Service unavailable";
         };

@@ -40,7 +40,18 @@ public class SweepHandler implements RequestStreamHandler {
                 () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
         LOG.infof("sweep %s: %d due read, %d reminders recorded, %d lapsed, %d failures, complete=%s", report.date(),
                 report.itemsRead(), report.remindersRecorded(), report.lapsed(), report.failures().size(), report.complete());
+        if (!report.failures().isEmpty()) {
+            // Partial failures fail the invocation: EventBridge retries it and the error is visible.
+            throw new SweepIncompleteException(report.failures().size() + " offers could not be swept: " + report.failures());
+        }
         out.write(Json.write(Views.sweep(report)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sweep left offers it could not finish; the next invocation takes them up. */
+    static final class SweepIncompleteException extends RuntimeException {
+        SweepIncompleteException(String message) {
+            super(message);
+        }
     }
 
     /** The event's {@code time}; an event without one is refused rather than swept for a guessed day. */

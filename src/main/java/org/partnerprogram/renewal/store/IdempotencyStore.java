@@ -27,6 +27,8 @@ public class IdempotencyStore {
 
     private static final String IN_PROGRESS = "IN_PROGRESS";
     private static final String COMPLETE = "COMPLETE";
+    /** Given back without an outcome to replay (D16: a 404 or a fault is not stored). */
+    private static final String RELEASED = "RELEASED";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -64,12 +66,13 @@ public class IdempotencyStore {
                 .build();
         try {
             dynamo.putItem(b -> b.tableName(table).item(record)
-                    // Free when absent, expired but not yet deleted by TTL, or abandoned mid-flight.
-                    .conditionExpression("attribute_not_exists(#pk) OR #expires < :now OR (#state = :inProgress AND #locked < :now)")
+                    // Free when absent, expired but not yet deleted by TTL, released, or abandoned mid-flight.
+                    .conditionExpression("attribute_not_exists(#pk) OR #expires < :now OR #state = :released"
+                            + " OR (#state = :inProgress AND #locked < :now)")
                     .expressionAttributeNames(Map.of("#pk", Table.PK, "#expires", Table.EXPIRES_AT,
                             "#state", Table.STATE, "#locked", Table.LOCKED_UNTIL))
                     .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())),
-                            ":inProgress", AttributeValue.fromS(IN_PROGRESS)))
+                            ":inProgress", AttributeValue.fromS(IN_PROGRESS), ":released", AttributeValue.fromS(RELEASED)))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return new Claim.Claimed(partnerId, key, token);
         } catch (ConditionalCheckFailedException e) {
@@ -101,17 +104,21 @@ public class IdempotencyStore {
         return TransactWriteItem.builder().update(completion(claim, status, body)).build();
     }
 
-    /** Gives the key back (the outcome is not one that is stored, D16), if the claim is still ours. */
+    /**
+     * Gives the key back (the outcome is not one that is stored, D16), if the claim is still ours
+     * and unfinished: a stored outcome must survive a failure after its commit. The record is
+     * marked, not deleted: the service deletes nothing, TTL removes it later.
+     */
     public void release(Claim.Claimed claim) {
         try {
-            dynamo.deleteItem(b -> b.tableName(table).key(key(claim))
-                    // Only an unfinished claim: a stored outcome must survive a failure after its commit.
+            dynamo.updateItem(b -> b.tableName(table).key(key(claim))
+                    .updateExpression("SET #state = :released")
                     .conditionExpression("#token = :token AND #state = :inProgress")
                     .expressionAttributeNames(Map.of("#token", Table.TOKEN, "#state", Table.STATE))
                     .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(claim.token()),
-                            ":inProgress", AttributeValue.fromS(IN_PROGRESS))));
+                            ":inProgress", AttributeValue.fromS(IN_PROGRESS), ":released", AttributeValue.fromS(RELEASED))));
         } catch (ConditionalCheckFailedException e) {
-            // Someone took the key over after our lock passed: it is theirs now, nothing to undo.
+            // Finished, or taken over after our lock passed: nothing of ours to give back.
         }
     }
 

@@ -1,9 +1,12 @@
 package org.partnerprogram.renewal.api;
 
 import static io.restassured.RestAssured.given;
-
 import io.quarkus.test.common.QuarkusTestResource;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -17,25 +20,25 @@ import org.partnerprogram.renewal.local.LocalRun;
  * Lambda calls, against DynamoDB Local in this JVM. Each test works on partners of its own.
  */
 @QuarkusTestResource(FreeDynamoPort.class)
-abstract class ApiTestSupport {
+public abstract class ApiTestSupport {
 
     @Inject
-    LocalRun local;
+    protected LocalRun local;
 
     /** A partner id no other test uses. */
-    static String newPartner(String name) {
+    public static String newPartner(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    RequestSpecification api() {
+    public RequestSpecification api() {
         return given().baseUri("http://127.0.0.1").port(local.apiPort());
     }
 
-    RequestSpecification as(String token) {
+    public RequestSpecification as(String token) {
         return api().header("Authorization", "Bearer " + token);
     }
 
-    void today(String instant) {
+    public void today(String instant) {
         local.clock().pin(Instant.parse(instant));
     }
 
@@ -44,13 +47,13 @@ abstract class ApiTestSupport {
         local.clock().pin(null);
     }
 
-    void enrolPartner(String partnerId, boolean migrated) {
+    public void enrolPartner(String partnerId, boolean migrated) {
         as(Tokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\":\"" + partnerId + " Ltd\",\"migratedToPartnerCenter\":" + migrated + "}")
                 .put("/partners/{p}", partnerId).then().statusCode(200);
     }
 
-    void enrolOffer(String partnerId, String offerId, String type, String area, String anniversaryDate,
+    public void enrolOffer(String partnerId, String offerId, String type, String area, String anniversaryDate,
             boolean requirementsMet, String fee) {
         as(Tokens.operator()).contentType(ContentType.JSON)
                 .body(offerBody(type, area, anniversaryDate, requirementsMet, fee))
@@ -58,21 +61,43 @@ abstract class ApiTestSupport {
     }
 
     /** A competency in Cloud Platform, fee 4730.00 USD. */
-    void enrolCompetency(String partnerId, String offerId, String anniversaryDate, boolean requirementsMet) {
+    public void enrolCompetency(String partnerId, String offerId, String anniversaryDate, boolean requirementsMet) {
         enrolOffer(partnerId, offerId, "COMPETENCY", "Cloud Platform", anniversaryDate, requirementsMet, "4730.00");
     }
 
-    static String offerBody(String type, String area, String anniversaryDate, boolean requirementsMet, String fee) {
+    public static String offerBody(String type, String area, String anniversaryDate, boolean requirementsMet, String fee) {
         return """
                 {"type":"%s","name":"Gold %s","area":"%s","anniversaryDate":"%s","requirementsMet":%s,
                  "renewalFee":{"amount":"%s","currency":"USD"}}""".formatted(type, area, area, anniversaryDate, requirementsMet, fee);
     }
 
-    static String payment(String amount, String currency) {
+    public static String payment(String amount, String currency) {
         return "{\"payment\":{\"reference\":\"pay-" + UUID.randomUUID() + "\",\"amount\":\"" + amount + "\",\"currency\":\"" + currency + "\"}}";
     }
 
-    RequestSpecification renewing(String partnerId, String key) {
+    /** Invokes the sweep function as EventBridge would, through the local Lambda Invoke API. */
+    public Response invokeSweep(String time) {
+        return api().body("{\"version\":\"0\",\"id\":\"e\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
+                        + "\"account\":\"1\",\"time\":\"" + time + "\",\"region\":\"us-east-1\",\"resources\":[],\"detail\":{}}")
+                .post("/2015-03-31/functions/SweepFunction/invocations");
+    }
+
+    /** A sweep that must succeed. */
+    public Response sweep(String time) {
+        Response response = invokeSweep(time);
+        response.then().statusCode(200).header("X-Amz-Function-Error", nullValue()).body("complete", equalTo(true));
+        return response;
+    }
+
+    public Response renew(String partnerId, String offerId, String key, String body) {
+        return renewing(partnerId, key).body(body).post("/partners/{p}/offers/{o}/renewals", partnerId, offerId);
+    }
+
+    public Response offer(String partnerId, String offerId) {
+        return as(Tokens.partnerAdmin(partnerId)).get("/partners/{p}/offers/{o}", partnerId, offerId);
+    }
+
+    public RequestSpecification renewing(String partnerId, String key) {
         return as(Tokens.partnerAdmin(partnerId)).contentType(ContentType.JSON).header("Idempotency-Key", key);
     }
 }

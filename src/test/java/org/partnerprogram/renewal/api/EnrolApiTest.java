@@ -102,9 +102,4 @@ class EnrolApiTest extends ApiTestSupport {
                 .body("detail", containsString(field));
         as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}", partner, "o").then().statusCode(404);
     }
-
-    private void sweep(String time) {
-        api().body("{\"version\":\"0\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\",\"time\":\"" + time + "\",\"detail\":{}}")
-                .post("/2015-03-31/functions/SweepFunction/invocations").then().statusCode(200);
-    }
 }

@@ -37,14 +37,6 @@ class SweepTest extends ApiTestSupport {
         enrolCompetency(partner, "cloud-platform", "2021-03-15", true);
     }
 
-    Response sweep(String time) {
-        Response response = api().body("{\"version\":\"0\",\"id\":\"e\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
-                + "\"account\":\"1\",\"time\":\"" + time + "\",\"region\":\"us-east-1\",\"resources\":[],\"detail\":{}}")
-                .post("/2015-03-31/functions/SweepFunction/invocations");
-        response.then().statusCode(200).header("X-Amz-Function-Error", nullValue()).body("complete", equalTo(true));
-        return response;
-    }
-
     Response status(String asOf) {
         return as(Tokens.partnerAdmin(partner)).queryParam("asOf", asOf).get("/partners/{p}/offers/{o}", partner, "cloud-platform");
     }

@@ -4,20 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Unsigned JWTs, as the local API accepts them: the payload becomes the authorizer's claims. */
-final class Tokens {
+public final class Tokens {
 
     private Tokens() {
     }
 
-    static String partnerAdmin(String partnerId) {
+    public static String partnerAdmin(String partnerId) {
         return jwt("{\"sub\":\"admin@" + partnerId + "\",\"partner_id\":\"" + partnerId + "\",\"roles\":[\"mpn-partner-admin\",\"reader\"]}");
     }
 
-    static String operator() {
+    public static String operator() {
         return jwt("{\"sub\":\"ops@example.com\",\"roles\":[\"membership-operator\"]}");
     }
 
-    static String jwt(String payload) {
+    public static String jwt(String payload) {
         Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
         return encoder.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + encoder.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";

@@ -1,0 +1,108 @@
+package org.partnerprogram.renewal.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnerprogram.renewal.api.Tokens;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Guarantee: one renewal per window, whatever races it (RELIABILITY.md, "Concurrency"). */
+@QuarkusTest
+class ConcurrencyTest extends ReliabilityTestSupport {
+
+    String partner;
+
+    @BeforeEach
+    void enrol() {
+        partner = newPartner("race");
+        enrolPartner(partner, true);
+        enrolCompetency(partner, "cloud-platform", "2021-03-15", true);
+    }
+
+    @Test
+    void fiftyConcurrentRenewalsWithDifferentKeysRenewOnce() throws Exception {
+        today("2021-03-20T10:00:00Z");
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String key = "race-" + i;
+            calls.add(() -> renew(partner, "cloud-platform", key, PAID).statusCode());
+        }
+        List<Integer> statuses = concurrently(calls);
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(49);
+        assertThat(records(partner, "cloud-platform", "RENEWAL#")).hasSize(1);
+        assertThat(offerItem(partner, "cloud-platform").get("anniversaryDate").s()).isEqualTo("2022-03-15");
+    }
+
+    @Test
+    void anOperatorUpdateDuringARenewalIsNotLost() throws Exception {
+        today("2021-03-20T10:00:00Z");
+        FaultInjector.hold("TransactWriteItems");
+        Future<Response> renewal = inBackground(() -> renew(partner, "cloud-platform", "k-op", PAID));
+        FaultInjector.awaitHeld("TransactWriteItems");
+        as(Tokens.operator()).contentType(ContentType.JSON)
+                .body(offerBody("COMPETENCY", "Cloud Platform Renamed", "2021-03-15", true, "4730.00"))
+                .put("/partners/{p}/offers/{o}", partner, "cloud-platform").then().statusCode(200);
+        FaultInjector.release("TransactWriteItems");
+        renewal.get().then().statusCode(201);
+        Map<String, AttributeValue> offer = offerItem(partner, "cloud-platform");
+        assertThat(offer.get("name").s()).isEqualTo("Gold Cloud Platform Renamed");
+        assertThat(offer.get("anniversaryDate").s()).isEqualTo("2022-03-15");
+    }
+
+    @Test
+    void aRenewalDuringAnOperatorUpdateIsNotUndone() throws Exception {
+        today("2021-03-20T10:00:00Z");
+        FaultInjector.hold("PutItem");
+        Future<Response> update = inBackground(() -> as(Tokens.operator()).contentType(ContentType.JSON)
+                .body(offerBody("COMPETENCY", "Cloud Platform Renamed", "2021-03-15", true, "4730.00"))
+                .put("/partners/{p}/offers/{o}", partner, "cloud-platform"));
+        FaultInjector.awaitHeld("PutItem");
+        renew(partner, "cloud-platform", "k-during-update", PAID).then().statusCode(201);
+        FaultInjector.release("PutItem");
+        update.get().then().statusCode(409).body("code", equalTo("offer-changed"));
+        Map<String, AttributeValue> offer = offerItem(partner, "cloud-platform");
+        assertThat(offer.get("anniversaryDate").s()).isEqualTo("2022-03-15");
+        assertThat(offer.get("name").s()).isEqualTo("Gold Cloud Platform");
+    }
+
+    @Test
+    void aRenewalRacingTheLapseOnDayThirtyWinsAndClearsTheLapse() throws Exception {
+        sweep("2021-04-14T00:15:00Z");
+        today("2021-04-14T23:00:00Z");
+        FaultInjector.hold("TransactWriteItems");
+        Future<Response> renewal = inBackground(() -> renew(partner, "cloud-platform", "k-lapse-race", PAID));
+        FaultInjector.awaitHeld("TransactWriteItems");
+        sweep("2021-04-15T00:15:00Z");
+        assertThat(offerItem(partner, "cloud-platform").get("lapsedOn").s()).isEqualTo("2021-04-15");
+        FaultInjector.release("TransactWriteItems");
+        renewal.get().then().statusCode(201);
+        Map<String, AttributeValue> offer = offerItem(partner, "cloud-platform");
+        assertThat(offer.get("anniversaryDate").s()).isEqualTo("2022-03-15");
+        assertThat(offer).doesNotContainKey("lapsedOn");
+    }
+
+    @Test
+    void aLapsedOfferIsNeverAlsoRenewed() throws Exception {
+        today("2021-04-15T00:10:00Z");
+        List<Callable<Response>> calls = List.of(
+                () -> renew(partner, "cloud-platform", "k-31", PAID),
+                () -> sweep("2021-04-15T00:15:00Z"));
+        List<Response> results = concurrently(calls);
+        results.get(0).then().statusCode(409).body("code", equalTo("renewal-window-closed"));
+        Map<String, AttributeValue> offer = offerItem(partner, "cloud-platform");
+        assertThat(offer.get("anniversaryDate").s()).isEqualTo("2021-03-15");
+        assertThat(offer.get("lapsedOn").s()).isEqualTo("2021-04-15");
+        assertThat(records(partner, "cloud-platform", "RENEWAL#")).isEmpty();
+    }
+}
