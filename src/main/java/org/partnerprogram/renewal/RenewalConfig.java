@@ -24,6 +24,10 @@ public interface RenewalConfig {
     @WithDefault("8")
     int dueShards();
 
+    /** Attempts per DynamoDB call, first try included (standard retry strategy, backoff with jitter). */
+    @WithDefault("3")
+    int storeMaxAttempts();
+
     Auth auth();
 
     Idempotency idempotency();

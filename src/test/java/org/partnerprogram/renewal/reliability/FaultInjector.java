@@ -1,42 +1,39 @@
 package org.partnerprogram.renewal.reliability;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * Faults between the service and DynamoDB Local, injected in the SDK (registered for tests with
- * quarkus.dynamodb.interceptors): throttling and 5xx answers the SDK's retries see, a failure
+ * Faults between the service and DynamoDB Local, injected in the SDK: throttling and 5xx answers the SDK's retries see, a failure
  * after a call committed (a crash between the write and the response), a call held in flight, and
- * a count of what was called. Static, because the SDK creates interceptors by class name.
+ * a count of what was called. A bean (test build only) that the DynamoDB client picks up; its
+ * state is static so tests drive it without injection.
  */
+@jakarta.inject.Singleton
 public class FaultInjector implements ExecutionInterceptor {
 
     /** What the store answers instead of its real response, per attempt. */
     public enum Fault {
-        THROTTLING(400, "com.amazonaws.dynamodb.v20120810#ThrottlingException", "Rate of requests exceeds the allowed throughput."),
-        SERVER_ERROR(500, "com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error");
+        THROTTLING(400, "ThrottlingException", "Rate of requests exceeds the allowed throughput."),
+        SERVER_ERROR(500, "InternalServerError", "Internal server error");
 
         final int status;
-        final String type;
+        final String code;
         final String message;
 
-        Fault(int status, String type, String message) {
+        Fault(int status, String code, String message) {
             this.status = status;
-            this.type = type;
+            this.code = code;
             this.message = message;
         }
     }
@@ -44,7 +41,6 @@ public class FaultInjector implements ExecutionInterceptor {
     private record Plan(Fault fault, AtomicInteger skip, AtomicInteger remaining) {
     }
 
-    private static final ExecutionAttribute<Fault> INJECTED = new ExecutionAttribute<>("injected-fault");
     private static final Map<String, Plan> ATTEMPT_FAULTS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> AFTER_COMMIT = new ConcurrentHashMap<>();
     private static final Map<String, CountDownLatch> HOLDS = new ConcurrentHashMap<>();
@@ -126,30 +122,24 @@ public class FaultInjector implements ExecutionInterceptor {
         }
     }
 
+    /**
+     * Each attempt, retries included. A faulted attempt never reaches the store, as a throttled
+     * request does not: it fails here with the error DynamoDB would answer, and the SDK's retry
+     * strategy sees it like any other answer.
+     */
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        ATTEMPTS.computeIfAbsent(operation(attributes), k -> new AtomicInteger()).incrementAndGet();
-    }
-
-    @Override
-    public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-        Plan plan = ATTEMPT_FAULTS.get(operation(attributes));
-        if (plan == null || plan.skip().getAndDecrement() > 0 || plan.remaining().getAndDecrement() <= 0) {
-            return context.httpResponse();
+        String operation = operation(attributes);
+        ATTEMPTS.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+        Plan plan = ATTEMPT_FAULTS.get(operation);
+        if (plan != null && plan.skip().getAndDecrement() <= 0 && plan.remaining().getAndDecrement() > 0) {
+            throw DynamoDbException.builder()
+                    .statusCode(plan.fault().status)
+                    .message(plan.fault().message + " (injected)")
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode(plan.fault().code).errorMessage(plan.fault().message)
+                            .serviceName("DynamoDb").build())
+                    .build();
         }
-        attributes.putAttribute(INJECTED, plan.fault());
-        return context.httpResponse().toBuilder().statusCode(plan.fault().status).build();
-    }
-
-    @Override
-    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-        Fault fault = attributes.getAttribute(INJECTED);
-        if (fault == null) {
-            return context.responseBody();
-        }
-        attributes.putAttribute(INJECTED, null);
-        String body = "{\"__type\":\"" + fault.type + "\",\"message\":\"" + fault.message + "\"}";
-        return Optional.of(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

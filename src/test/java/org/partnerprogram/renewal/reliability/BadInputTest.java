@@ -1,0 +1,117 @@
+package org.partnerprogram.renewal.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.partnerprogram.renewal.api.Tokens;
+
+/**
+ * Guarantee: bad input gets a 4xx problem+json that names the problem, never a 5xx or a stack
+ * trace, and nothing is stored (RELIABILITY.md "Bad input").
+ */
+@QuarkusTest
+class BadInputTest extends ReliabilityTestSupport {
+
+    static final String OFFER = "{\"type\":\"COMPETENCY\",\"name\":\"n\",\"area\":\"a\",\"anniversaryDate\":\"%s\","
+            + "\"requirementsMet\":%s,\"renewalFee\":{\"amount\":%s,\"currency\":%s}}";
+
+    String partner;
+
+    @BeforeEach
+    void enrol() {
+        partner = newPartner("input");
+        enrolPartner(partner, true);
+        enrolCompetency(partner, "cloud-platform", "2021-03-15", true);
+        today("2021-03-20T10:00:00Z");
+        FaultInjector.reset();
+    }
+
+    void assertRefused(Response response, int status, String code, String named) {
+        response.then().statusCode(status)
+                .contentType("application/problem+json")
+                .body("code", equalTo(code))
+                .body("detail", containsString(named))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("\tat ")));
+        assertThat(writes()).as("writes to the store").isZero();
+    }
+
+    @ParameterizedTest(name = "renew body {0} is refused naming {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{                                                                          | body",
+        "[1,2]                                                                      | body",
+        "{\"payment\":\"4730\"}                                                     | payment",
+        "{\"payment\":{\"reference\":\"r\",\"amount\":4730,\"currency\":\"USD\"}}   | payment.amount",
+        "{\"payment\":{\"reference\":\"r\",\"amount\":\"-1\",\"currency\":\"USD\"}} | payment.amount",
+        "{\"payment\":{\"reference\":\"r\",\"amount\":\"1e3\",\"currency\":\"USD\"}} | payment.amount",
+        "{\"payment\":{\"reference\":\"r\",\"amount\":\"12.\",\"currency\":\"USD\"}} | payment.amount",
+        "{\"payment\":{\"reference\":\"r\",\"amount\":\"1\",\"currency\":\"usd\"}}   | payment.currency",
+        "{\"payment\":{\"reference\":\"r\",\"amount\":\"1\",\"currency\":\"US\"}}    | payment.currency",
+        "{\"payment\":{\"reference\":\"\",\"amount\":\"1\",\"currency\":\"USD\"}}    | payment.reference",
+        "{\"payment\":{\"amount\":\"1\",\"currency\":\"USD\"}}                      | payment.reference",
+        "{\"payment\":{\"reference\":\"r\",\"amount\":\"1\",\"currency\":\"USD\",\"fee\":1}} | payment.fee",
+        "{\"unknown\":true}                                                         | unknown",
+    })
+    void badRenewBodies(String body, String named) {
+        assertRefused(renew(partner, "cloud-platform", "k-" + body.hashCode(), body), 400, "invalid-request", named);
+    }
+
+    @ParameterizedTest(name = "offer with {0} is refused naming {1}")
+    @CsvSource(delimiter = '|', value = {
+        "2021-02-30 | true   | \"1.00\" | \"USD\" | anniversaryDate",
+        "2021-13-01 | true   | \"1.00\" | \"USD\" | anniversaryDate",
+        "21-03-15   | true   | \"1.00\" | \"USD\" | anniversaryDate",
+        "2021-03-15 | \"yes\" | \"1.00\" | \"USD\" | requirementsMet",
+        "2021-03-15 | true   | 1.00     | \"USD\" | renewalFee.amount",
+        "2021-03-15 | true   | \"-5\"   | \"USD\" | renewalFee.amount",
+        "2021-03-15 | true   | \"1.00\" | \"EURO\" | renewalFee.currency",
+        "2021-03-15 | true   | \"1.00\" | null   | renewalFee.currency",
+    })
+    void badOfferBodies(String date, String met, String amount, String currency, String named) {
+        Response response = as(Tokens.operator()).contentType(ContentType.JSON)
+                .body(OFFER.formatted(date, met, amount, currency)).put("/partners/{p}/offers/{o}", partner, "new-offer");
+        assertRefused(response, 400, "invalid-request", named);
+    }
+
+    @ParameterizedTest(name = "offer id {0} is refused")
+    @CsvSource({"bad%2Fid", "..", "a%20b", "%C3%A9t%C3%A9", "-leading-dash"})
+    void idsOutsideTheAllowedSet(String id) {
+        Response response = as(Tokens.partnerAdmin(partner)).urlEncodingEnabled(false).get("/partners/" + partner + "/offers/" + id);
+        assertRefused(response, 400, "invalid-request", "offerId");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anIdOver128CharactersIsRefused() {
+        assertRefused(as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}", partner, "a".repeat(129)),
+                400, "invalid-request", "offerId");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBodyOver16KiBIsRefused() {
+        String body = "{\"payment\":{\"reference\":\"" + "r".repeat(16 * 1024) + "\",\"amount\":\"1\",\"currency\":\"USD\"}}";
+        assertRefused(renew(partner, "cloud-platform", "k-big", body), 413, "payload-too-large", "16384");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBodyThatIsNotJsonByContentTypeIsRefused() {
+        Response response = as(Tokens.partnerAdmin(partner)).header("Idempotency-Key", "k-form")
+                .contentType("application/x-www-form-urlencoded").body("payment=4730")
+                .post("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform");
+        assertRefused(response, 400, "invalid-request", "Content-Type");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anIdempotencyKeyWithControlCharactersIsRefused() {
+        Response response = as(Tokens.partnerAdmin(partner)).header("Idempotency-Key", "a b")
+                .contentType(ContentType.JSON).body(PAID).post("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform");
+        assertRefused(response, 400, "invalid-request", "Idempotency-Key");
+    }
+}
