@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
  * DynamoDB Local in this JVM, in memory (docs/adr/0003-local-emulation.md): no Docker, no AWS
  * account. Used by the local run and the tests; never by the Lambda package.
  */
-final class LocalDynamo implements AutoCloseable {
+public final class LocalDynamo implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalDynamo.class);
     private final DynamoDBProxyServer server;
@@ -21,7 +21,7 @@ final class LocalDynamo implements AutoCloseable {
         this.server = server;
     }
 
-    static LocalDynamo start(int port) {
+    public static LocalDynamo start(int port) {
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                     new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
@@ -34,7 +34,7 @@ final class LocalDynamo implements AutoCloseable {
     }
 
     /** Creates the table as template.yaml declares it (index, stream, TTL); an existing one is kept. */
-    static void createTable(DynamoDbClient dynamo, String tableName) {
+    public static void createTable(DynamoDbClient dynamo, String tableName) {
         try {
             dynamo.createTable(Table.createRequest(tableName));
             dynamo.updateTimeToLive(b -> b.tableName(tableName).timeToLiveSpecification(

@@ -1,0 +1,157 @@
+package org.partnerprogram.renewal.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.partnerprogram.renewal.RenewalConfig;
+import org.partnerprogram.renewal.domain.PolicyCatalog;
+import org.partnerprogram.renewal.domain.RenewalRules;
+import org.partnerprogram.renewal.local.LocalDynamo;
+import org.partnerprogram.renewal.store.IdempotencyStore;
+import org.partnerprogram.renewal.store.OfferStore;
+import org.partnerprogram.renewal.usecase.Access;
+import org.partnerprogram.renewal.usecase.CheckOffer;
+import org.partnerprogram.renewal.usecase.EnrolOffer;
+import org.partnerprogram.renewal.usecase.RenewOffer;
+import org.partnerprogram.renewal.usecase.Today;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Jazzer drives the three API handlers with arbitrary events (raw bytes, or API Gateway events
+ * with fuzzed routes, ids, headers, claims and bodies) against DynamoDB Local. Whatever comes in:
+ * no uncaught exception, never a 5xx, never a stack trace in a body. The handlers are wired by
+ * hand (no Quarkus) so each execution costs microseconds, not a container start.
+ */
+class ApiHandlersFuzzTest {
+
+    static final AtomicLong EXECUTIONS = new AtomicLong();
+    static final List<String> CLAIMS = List.of(
+            "{}",
+            "{\"sub\":\"a\",\"partner_id\":\"contoso\",\"roles\":[\"mpn-partner-admin\"]}",
+            "{\"sub\":\"a\",\"partner_id\":\"contoso\",\"roles\":\"[mpn-partner-admin reader]\"}",
+            "{\"sub\":\"o\",\"roles\":[\"membership-operator\"]}",
+            "{\"partner_id\":7,\"roles\":{\"x\":1}}");
+
+    static LocalDynamo dynamoLocal;
+    static int dynamoPort;
+    static List<RequestStreamHandler> handlers;
+
+    @BeforeAll
+    static void wire() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        dynamoLocal = LocalDynamo.start(port);
+        dynamoPort = port;
+        SmallRyeConfig smallRye = new SmallRyeConfigBuilder().withMapping(RenewalConfig.class).build();
+        RenewalConfig config = smallRye.getConfigMapping(RenewalConfig.class);
+        DynamoDbClient dynamo = DynamoDbClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        LocalDynamo.createTable(dynamo, config.tableName());
+        RenewalRules rules = new RenewalRules(PolicyCatalog.load(config.policies()));
+        Today today = new Today(Clock.fixed(Instant.parse("2021-03-20T10:00:00Z"), ZoneOffset.UTC), rules);
+        OfferStore store = new OfferStore(dynamo, config);
+        Access access = new Access(config);
+        Identity identity = new Identity(config);
+        HttpApi http = new HttpApi();
+
+        CheckHandler check = new CheckHandler();
+        check.http = http;
+        check.identity = identity;
+        check.access = access;
+        check.check = new CheckOffer(store, rules, access, today);
+        RenewHandler renew = new RenewHandler();
+        renew.http = http;
+        renew.identity = identity;
+        renew.access = access;
+        renew.renew = new RenewOffer(store, new IdempotencyStore(dynamo, config), rules, access, today);
+        EnrolHandler enrol = new EnrolHandler();
+        enrol.http = http;
+        enrol.identity = identity;
+        enrol.access = access;
+        enrol.enrol = new EnrolOffer(store, rules, access, today);
+        handlers = List.of(check, renew, enrol);
+    }
+
+    @AfterAll
+    static void report() {
+        System.out.println("ApiHandlersFuzzTest: " + EXECUTIONS.get() + " executions");
+        if (dynamoLocal != null) {
+            dynamoLocal.close();
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void anyEventGetsA4xxOrSuccessNeverAFault(FuzzedDataProvider data) throws IOException {
+        // The only connections the handlers may make are to this DynamoDB Local: anything else is SSRF.
+        BugDetectors.allowNetworkConnections((host, p) -> (host.equals("localhost") || host.equals("127.0.0.1")) && p == dynamoPort);
+        EXECUTIONS.incrementAndGet();
+        RequestStreamHandler handler = handlers.get(data.consumeInt(0, handlers.size() - 1));
+        byte[] event = data.consumeBoolean() ? data.consumeRemainingAsBytes() : structuredEvent(data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        JsonNode response = Json.MAPPER.readTree(out.toByteArray());
+        int status = response.path("statusCode").asInt();
+        String body = response.path("body").asText();
+        assertThat(status).as("status for %s", new String(event, StandardCharsets.UTF_8)).isBetween(200, 499);
+        assertThat(body).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** An API Gateway event whose every part is fuzzed, often with a real route and real claims. */
+    private static byte[] structuredEvent(FuzzedDataProvider data) {
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        Route[] routes = Route.values();
+        event.put("routeKey", data.consumeBoolean() ? routes[data.consumeInt(0, routes.length - 1)].routeKey() : data.consumeString(40));
+        ObjectNode path = event.putObject("pathParameters");
+        path.put("partnerId", data.consumeBoolean() ? "contoso" : data.consumeString(140));
+        path.put("offerId", data.consumeBoolean() ? "cloud-platform" : data.consumeString(140));
+        ObjectNode headers = event.putObject("headers");
+        headers.put("content-type", data.consumeBoolean() ? "application/json" : data.consumeString(30));
+        if (data.consumeBoolean()) {
+            headers.put("idempotency-key", data.consumeString(300));
+        }
+        if (data.consumeBoolean()) {
+            event.putObject("queryStringParameters").put("asOf", data.consumeString(12));
+        }
+        ObjectNode context = event.putObject("requestContext");
+        context.put("requestId", "fuzz");
+        try {
+            context.putObject("authorizer").putObject("jwt")
+                    .set("claims", Json.MAPPER.readTree(CLAIMS.get(data.consumeInt(0, CLAIMS.size() - 1))));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        event.put("isBase64Encoded", data.consumeBoolean());
+        event.put("body", data.consumeRemainingAsString());
+        return Json.write(event).getBytes(StandardCharsets.UTF_8);
+    }
+}
