@@ -30,6 +30,14 @@ public interface RenewalConfig {
 
     Auth auth();
 
+    /** CloudWatch embedded-metric-format namespace of the service's metrics. */
+    @WithDefault("PartnerRenewals")
+    String metricsNamespace();
+
+    /** One JSON line per log event (Lambda); plain text in the local run and tests. */
+    @WithDefault("true")
+    boolean logJson();
+
     Idempotency idempotency();
 
     interface Auth {

@@ -151,6 +151,26 @@ class TemplateTest {
         assertThat(actionsOf("CheckFunction")).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem");
     }
 
+    @Test
+    void operatorsAreAlertedToFaultsFailedSweepsAndThrottling() {
+        Map<String, JsonNode> alarms = ofType("AWS::CloudWatch::Alarm");
+        List<String> watched = new ArrayList<>();
+        alarms.values().forEach(alarm -> {
+            assertThat(alarm.path("AlarmActions").get(0).asText()).isEqualTo("AlarmTopic");
+            watched.add(alarm.path("MetricName").asText() + " " + alarm.path("Dimensions").path(0).path("Value").asText());
+        });
+        assertThat(watched).contains("Errors CheckFunction", "Errors RenewFunction", "Errors EnrolFunction", "Errors SweepFunction",
+                "Throttles ", "ThrottledRequests RenewalTable");
+        JsonNode sweep = resources.path("SweepFunction").path("Properties").path("Events").path("Daily").path("Properties");
+        assertThat(sweep.path("DeadLetterConfig").path("Arn").asText()).isEqualTo("SweepDeadLetterQueue.Arn");
+    }
+
+    @Test
+    void everyFunctionIsTraced() throws IOException {
+        JsonNode globals = new YAMLMapper().readTree(new File("template.yaml")).path("Globals").path("Function");
+        assertThat(globals.path("Tracing").asText()).isEqualTo("Active");
+    }
+
     static List<String> actionsOf(String function) {
         List<String> actions = new ArrayList<>();
         resources.path(function).path("Properties").path("Policies")

@@ -29,7 +29,7 @@ public class EnrolHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-        http.serve(in, out, this::route);
+        http.serve(in, out, context, this::route);
     }
 
     private ApiResponse route(ApiRequest request) {

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import com.amazonaws.services.lambda.runtime.Context;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.partnerprogram.renewal.domain.Problem;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -31,12 +33,20 @@ public class HttpApi {
     /** Section 3: bodies over 16 KiB are refused with 413. */
     static final int MAX_BODY_BYTES = 16 * 1024;
 
-    public void serve(InputStream in, OutputStream out, Function<ApiRequest, ApiResponse> route) throws IOException {
+    public void serve(InputStream in, OutputStream out, Context context, Function<ApiRequest, ApiResponse> route)
+            throws IOException {
         ApiResponse response;
+        MDC.clear();
+        if (context != null) {
+            MDC.put("lambdaRequestId", context.getAwsRequestId());
+        }
         try {
-            response = route.apply(parse(in.readAllBytes()));
+            ApiRequest request = parse(in.readAllBytes());
+            logContext(request);
+            response = route.apply(request);
         } catch (Problem problem) {
             response = Problems.response(problem);
+            MDC.put("problem", problem.code());
         } catch (SdkException e) {
             if (!isTransient(e)) {
                 throw e; // a bug, not an outage: fail the invocation (API Gateway answers 500)
@@ -44,13 +54,34 @@ public class HttpApi {
             LOG.errorf("DynamoDB unavailable after retries: %s", e.getMessage());
             response = Problems.response(Problem.of(Problem.Kind.SERVICE_UNAVAILABLE,
                     "The service could not reach its store; retry later."));
+            MDC.put("problem", "service-unavailable");
         }
+        LOG.infof("%s -> %d", MDC.get("route"), response.statusCode());
+        MDC.clear();
         Map<String, Object> written = new LinkedHashMap<>();
         written.put("statusCode", response.statusCode());
         written.put("headers", response.headers());
         written.put("body", response.body());
         written.put("isBase64Encoded", false);
         out.write(Json.write(written).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Who and what the request is about, for every log line of it (JSON logs carry the MDC):
+     * request ids, route, partner and offer. Never the token or the body.
+     */
+    private static void logContext(ApiRequest request) {
+        putIfPresent("apiRequestId", request.requestId());
+        putIfPresent("route", request.routeKey());
+        putIfPresent("partnerId", request.pathParameters().get("partnerId"));
+        putIfPresent("offerId", request.pathParameters().get("offerId"));
+    }
+
+    private static void putIfPresent(String key, String value) {
+        if (value != null) {
+            // Values come from the caller: bounded, so a hostile id cannot flood the logs.
+            MDC.put(key, value.length() > 140 ? value.substring(0, 140) + "…" : value);
+        }
     }
 
     /** Throttling, 5xx and connection failures: what the SDK retried with backoff and still lost. */

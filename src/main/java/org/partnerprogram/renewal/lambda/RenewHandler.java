@@ -26,12 +26,12 @@ public class RenewHandler implements RequestStreamHandler {
     private static final Outcome.Renderer RENDER = new Outcome.Renderer() {
         @Override
         public Outcome renewed(Renewal renewal) {
-            return new Outcome(201, Json.write(Views.renewal(renewal)), false);
+            return new Outcome(201, Json.write(Views.renewal(renewal)), null, false);
         }
 
         @Override
         public Outcome problem(Problem problem) {
-            return new Outcome(Problems.status(problem.kind()), Problems.body(problem), false);
+            return new Outcome(Problems.status(problem.kind()), Problems.body(problem), problem.code(), false);
         }
     };
 
@@ -43,10 +43,12 @@ public class RenewHandler implements RequestStreamHandler {
     Access access;
     @Inject
     RenewOffer renew;
+    @Inject
+    Metrics metrics;
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-        http.serve(in, out, this::route);
+        http.serve(in, out, context, this::route);
     }
 
     private ApiResponse route(ApiRequest request) {
@@ -57,11 +59,22 @@ public class RenewHandler implements RequestStreamHandler {
                 Requests.id(request, "offerId"), Requests.idempotencyKey(request), Requests.payment(request),
                 request.requestId());
         Outcome outcome = renew.renew(command, RENDER);
+        count(outcome);
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", outcome.status() < 300 ? ApiResponse.JSON : ApiResponse.PROBLEM_JSON);
         if (outcome.replayed()) {
             headers.put("Idempotent-Replayed", "true");
         }
         return new ApiResponse(outcome.status(), headers, outcome.body());
+    }
+
+    private void count(Outcome outcome) {
+        if (outcome.replayed()) {
+            metrics.count("IdempotentReplays", 1);
+        } else if (outcome.code() == null) {
+            metrics.count("Renewals", 1);
+        } else {
+            metrics.count("Refusals", 1, Map.of("Code", outcome.code()));
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.usecase.SweepDueWork;
@@ -32,12 +33,16 @@ public class SweepHandler implements RequestStreamHandler {
     SweepDueWork sweep;
     @Inject
     RenewalRules rules;
+    @Inject
+    Metrics metrics;
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
         LocalDate day = rules.policies().today(eventTime(in.readAllBytes()));
+        long started = System.nanoTime();
         SweepDueWork.Report report = sweep.sweep(day,
                 () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
+        record(report, (System.nanoTime() - started) / 1_000_000);
         LOG.infof("sweep %s: %d due read, %d reminders recorded, %d lapsed, %d failures, complete=%s", report.date(),
                 report.itemsRead(), report.remindersRecorded(), report.lapsed(), report.failures().size(), report.complete());
         if (!report.failures().isEmpty()) {
@@ -52,6 +57,14 @@ public class SweepHandler implements RequestStreamHandler {
         SweepIncompleteException(String message) {
             super(message);
         }
+    }
+
+    private void record(SweepDueWork.Report report, long millis) {
+        metrics.count("SweepItems", report.itemsRead());
+        metrics.put("SweepDuration", millis, "Milliseconds", Map.of());
+        report.remindersByKind().forEach((kind, n) -> metrics.count("RemindersRecorded", n, Map.of("Kind", kind.name())));
+        metrics.count("Lapses", report.lapsed());
+        metrics.count("SweepFailures", report.failures().size());
     }
 
     /** The event's {@code time}; an event without one is refused rather than swept for a guessed day. */

@@ -2,9 +2,10 @@ package org.partnerprogram.renewal.usecase;
 
 /**
  * A renew request's HTTP outcome as it is stored for replay (D16): the status and the exact body.
- * {@code replayed} is true when it comes from an earlier request with the same key.
+ * {@code code} is the problem code of a refusal (null for a renewal); {@code replayed} is true
+ * when the outcome comes from an earlier request with the same key.
  */
-public record Outcome(int status, String body, boolean replayed) {
+public record Outcome(int status, String body, String code, boolean replayed) {
 
     /** Turns domain results into the stored response; implemented by the HTTP edge. */
     public interface Renderer {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.Payment;
 import org.partnerprogram.renewal.domain.Problem;
@@ -59,7 +60,8 @@ public class RenewOffer {
         Claim claim = idempotency.claim(command.partnerId(), command.idempotencyKey(), fingerprint, today.now());
         if (claim instanceof Claim.Completed done) {
             requireSameRequest(done.fingerprint(), fingerprint);
-            return new Outcome(done.status(), done.body(), true);
+            MDC.put("decision", "replayed");
+            return new Outcome(done.status(), done.body(), null, true);
         }
         if (claim instanceof Claim.InProgress running) {
             requireSameRequest(running.fingerprint(), fingerprint);
@@ -89,6 +91,7 @@ public class RenewOffer {
                 try {
                     store.commitRenewal(stored, after, rules.nextDue(after), renewal,
                             idempotency.completionInTransaction(claim, outcome.status(), outcome.body()), now);
+                    logDecision("renewed", approved.policy().id());
                     return outcome;
                 } catch (ConcurrentChangeException e) {
                     LOG.debugf("renewal of %s/%s raced (attempt %d): %s", command.partnerId(), command.offerId(), attempt, e.getMessage());
@@ -97,9 +100,16 @@ public class RenewOffer {
             }
             Outcome outcome = render.problem(refusal(decision));
             idempotency.complete(claim, outcome.status(), outcome.body());
+            logDecision(outcome.code(), rules.policies().governing(stored.offer().anniversaryDate()).id());
             return outcome;
         }
         throw Problem.of(Problem.Kind.SERVICE_UNAVAILABLE, "The offer kept changing while renewing; retry with the same Idempotency-Key.");
+    }
+
+    private static void logDecision(String decision, String policy) {
+        MDC.put("decision", decision);
+        MDC.put("policy", policy);
+        LOG.infof("renewal decision: %s under %s", decision, policy);
     }
 
     private static Problem refusal(RenewalDecision decision) {

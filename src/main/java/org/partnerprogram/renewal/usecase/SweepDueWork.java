@@ -3,11 +3,13 @@ package org.partnerprogram.renewal.usecase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
+import org.partnerprogram.renewal.domain.ReminderKind;
 import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.domain.SweepStep;
 import org.partnerprogram.renewal.store.ConcurrentChangeException;
@@ -38,14 +40,18 @@ public class SweepDueWork {
     }
 
     /** What a sweep did; {@code complete} is false if it stopped for time and left work for the next run. */
-    public record Report(LocalDate date, int itemsRead, int remindersRecorded, int lapsed, List<String> failures,
-            boolean complete) {
+    public record Report(LocalDate date, int itemsRead, Map<ReminderKind, Integer> remindersByKind, int lapsed,
+            List<String> failures, boolean complete) {
+
+        public int remindersRecorded() {
+            return remindersByKind.values().stream().mapToInt(Integer::intValue).sum();
+        }
     }
 
     /** Sweeps everything due on or before {@code day}; {@code timeLeft} says whether to go on. */
     public Report sweep(LocalDate day, BooleanSupplier timeLeft) {
         int read = 0;
-        int reminders = 0;
+        Map<ReminderKind, Integer> reminders = new EnumMap<>(ReminderKind.class);
         int lapsed = 0;
         List<String> failures = new ArrayList<>();
         for (int shard = 0; shard < store.dueShards(); shard++) {
@@ -59,7 +65,7 @@ public class SweepDueWork {
                 for (StoredOffer due : page.offers()) {
                     Optional<SweepStep> done = sweepOne(due, day, failures);
                     if (done.isPresent()) {
-                        reminders += done.get().remindersToRecord().size();
+                        done.get().remindersToRecord().forEach(r -> reminders.merge(r.kind(), 1, Integer::sum));
                         lapsed += done.get().lapse() ? 1 : 0;
                     }
                 }
