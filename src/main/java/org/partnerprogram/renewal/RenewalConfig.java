@@ -24,6 +24,10 @@ public interface RenewalConfig {
     @WithDefault("8")
     int dueShards();
 
+    /** Index shards the sweep works at once (threads; the work is I/O). */
+    @WithDefault("4")
+    int sweepParallelism();
+
     /** Attempts per DynamoDB call, first try included (standard retry strategy, backoff with jitter). */
     @WithDefault("3")
     int storeMaxAttempts();

@@ -7,8 +7,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
+import org.partnerprogram.renewal.RenewalConfig;
 import org.partnerprogram.renewal.domain.ReminderKind;
 import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.domain.SweepStep;
@@ -32,11 +37,13 @@ public class SweepDueWork {
     private final OfferStore store;
     private final RenewalRules rules;
     private final Today today;
+    private final int parallelism;
 
-    public SweepDueWork(OfferStore store, RenewalRules rules, Today today) {
+    public SweepDueWork(OfferStore store, RenewalRules rules, Today today, RenewalConfig config) {
         this.store = store;
         this.rules = rules;
         this.today = today;
+        this.parallelism = config.sweepParallelism();
     }
 
     /** What a sweep did; {@code complete} is false if it stopped for time and left work for the next run. */
@@ -48,35 +55,85 @@ public class SweepDueWork {
         }
     }
 
-    /** Sweeps everything due on or before {@code day}; {@code timeLeft} says whether to go on. */
+    /**
+     * Sweeps everything due on or before {@code day}, the index's shards in parallel;
+     * {@code timeLeft} says whether to take another page. A store that keeps failing fails the
+     * sweep (the invocation is retried); what was done stays done.
+     */
     public Report sweep(LocalDate day, BooleanSupplier timeLeft) {
-        int read = 0;
-        Map<ReminderKind, Integer> reminders = new EnumMap<>(ReminderKind.class);
-        int lapsed = 0;
-        List<String> failures = new ArrayList<>();
-        for (int shard = 0; shard < store.dueShards(); shard++) {
-            Map<String, AttributeValue> start = null;
-            do {
-                if (!timeLeft.getAsBoolean()) {
-                    return new Report(day, read, reminders, lapsed, failures, false);
-                }
-                OfferStore.DuePage page = store.due(shard, day, start, PAGE);
-                read += page.offers().size();
-                for (StoredOffer due : page.offers()) {
-                    Optional<SweepStep> done = sweepOne(due, day, failures);
-                    if (done.isPresent()) {
-                        done.get().remindersToRecord().forEach(r -> reminders.merge(r.kind(), 1, Integer::sum));
-                        lapsed += done.get().lapse() ? 1 : 0;
-                    }
-                }
-                start = page.next();
-            } while (start != null);
+        Tally tally = new Tally();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.min(parallelism, store.dueShards()));
+        try {
+            List<Future<Boolean>> shards = new ArrayList<>();
+            for (int shard = 0; shard < store.dueShards(); shard++) {
+                int index = shard;
+                shards.add(workers.submit(() -> sweepShard(index, day, timeLeft, tally)));
+            }
+            boolean complete = true;
+            for (Future<Boolean> shard : shards) {
+                complete &= join(shard);
+            }
+            return tally.report(day, complete);
+        } finally {
+            workers.shutdownNow();
         }
-        return new Report(day, read, reminders, lapsed, failures, true);
+    }
+
+    /** One shard, page by page; false if it stopped for time. */
+    private boolean sweepShard(int shard, LocalDate day, BooleanSupplier timeLeft, Tally tally) {
+        Map<String, AttributeValue> start = null;
+        do {
+            if (!timeLeft.getAsBoolean()) {
+                return false;
+            }
+            OfferStore.DuePage page = store.due(shard, day, start, PAGE);
+            tally.read(page.offers().size());
+            for (StoredOffer due : page.offers()) {
+                sweepOne(due, day, tally).ifPresent(tally::done);
+            }
+            start = page.next();
+        } while (start != null);
+        return true;
+    }
+
+    private static boolean join(Future<Boolean> shard) {
+        try {
+            return shard.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted", e);
+        }
+    }
+
+    /** What the shards did, added up across their threads. */
+    private static final class Tally {
+        private int read;
+        private final Map<ReminderKind, Integer> reminders = new EnumMap<>(ReminderKind.class);
+        private int lapsed;
+        private final List<String> failures = new ArrayList<>();
+
+        synchronized void read(int items) {
+            read += items;
+        }
+
+        synchronized void done(SweepStep step) {
+            step.remindersToRecord().forEach(r -> reminders.merge(r.kind(), 1, Integer::sum));
+            lapsed += step.lapse() ? 1 : 0;
+        }
+
+        synchronized void failed(String failure) {
+            failures.add(failure);
+        }
+
+        synchronized Report report(LocalDate day, boolean complete) {
+            return new Report(day, read, Map.copyOf(reminders), lapsed, List.copyOf(failures), complete);
+        }
     }
 
     /** One offer; on a lost race it reads the offer again and re-plans, a bounded number of times. */
-    private Optional<SweepStep> sweepOne(StoredOffer due, LocalDate day, List<String> failures) {
+    private Optional<SweepStep> sweepOne(StoredOffer due, LocalDate day, Tally tally) {
         StoredOffer current = due;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             SweepStep step = rules.sweep(current.offer(), day);
@@ -96,7 +153,7 @@ public class SweepDueWork {
         }
         String failure = current.offer().partnerId() + "/" + current.offer().offerId() + ": kept changing during the sweep";
         LOG.warn(failure);
-        failures.add(failure);
+        tally.failed(failure);
         return Optional.empty();
     }
 }

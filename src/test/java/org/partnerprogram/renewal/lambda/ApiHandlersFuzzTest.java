@@ -56,12 +56,16 @@ class ApiHandlersFuzzTest {
             "{\"sub\":\"o\",\"roles\":[\"membership-operator\"]}",
             "{\"partner_id\":7,\"roles\":{\"x\":1}}");
 
+    /** Held so the level sticks: one access-log line per execution would drown the fuzzer's output. */
+    static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.partnerprogram");
+
     static LocalDynamo dynamoLocal;
     static int dynamoPort;
     static List<RequestStreamHandler> handlers;
 
     @BeforeAll
     static void wire() throws IOException {
+        QUIET.setLevel(java.util.logging.Level.WARNING);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

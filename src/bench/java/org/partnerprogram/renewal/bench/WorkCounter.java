@@ -1,0 +1,91 @@
+package org.partnerprogram.renewal.bench;
+
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+
+/**
+ * Counts the work the service asks of DynamoDB: requests per operation, items read (what a Query
+ * examined, before any filter) and consumed capacity. It asks for the capacity itself, so the
+ * service's code stays as it is. A bean of the bench build only.
+ */
+@Singleton
+public class WorkCounter implements ExecutionInterceptor {
+
+    static final Map<String, AtomicLong> REQUESTS = new ConcurrentHashMap<>();
+    static final AtomicLong ITEMS_READ = new AtomicLong();
+    static final DoubleAdder CAPACITY = new DoubleAdder();
+
+    public static void reset() {
+        REQUESTS.clear();
+        ITEMS_READ.set(0);
+        CAPACITY.reset();
+    }
+
+    public static long requests(String operation) {
+        return REQUESTS.getOrDefault(operation, new AtomicLong()).get();
+    }
+
+    public static long requests() {
+        return REQUESTS.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    public static long itemsRead() {
+        return ITEMS_READ.get();
+    }
+
+    public static double capacity() {
+        return CAPACITY.sum();
+    }
+
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        SdkRequest request = context.request();
+        if (request instanceof QueryRequest query) {
+            return query.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        }
+        if (request instanceof GetItemRequest get) {
+            return get.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        }
+        if (request instanceof TransactWriteItemsRequest transact) {
+            return transact.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        }
+        return request;
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        REQUESTS.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new AtomicLong())
+                .incrementAndGet();
+        if (context.response() instanceof QueryResponse query) {
+            ITEMS_READ.addAndGet(query.scannedCount());
+            add(query.consumedCapacity());
+        } else if (context.response() instanceof GetItemResponse get) {
+            ITEMS_READ.addAndGet(get.hasItem() ? 1 : 0);
+            add(get.consumedCapacity());
+        } else if (context.response() instanceof TransactWriteItemsResponse transact && transact.hasConsumedCapacity()) {
+            transact.consumedCapacity().forEach(WorkCounter::add);
+        }
+    }
+
+    private static void add(ConsumedCapacity capacity) {
+        if (capacity != null && capacity.capacityUnits() != null) {
+            CAPACITY.add(capacity.capacityUnits());
+        }
+    }
+}
