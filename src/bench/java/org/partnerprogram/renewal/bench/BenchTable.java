@@ -17,13 +17,28 @@ public final class BenchTable {
     static final Path ROWS = Path.of("target", "bench", "rows.tsv");
     static final Path RESULTS = Path.of("target", "bench", "results.md");
 
+    /**
+     * The first row written in the unit-test JVM starts a new table; the IT JVM continues it. A
+     * system property, not a static: Quarkus tests load this class in classloaders of their own.
+     */
+    private static final String STARTED = "bench.table.started";
+
     private BenchTable() {
+    }
+
+    /** Called by the benchmark that runs after the others (in another JVM): add to their table. */
+    static void continueTable() {
+        System.setProperty(STARTED, "true");
     }
 
     /** One figure, as measured, against its target. */
     public static void row(String figure, String measured, String target, boolean met) {
         try {
             Files.createDirectories(ROWS.getParent());
+            if (System.getProperty(STARTED) == null) {
+                Files.deleteIfExists(ROWS);
+                System.setProperty(STARTED, "true");
+            }
             Files.writeString(ROWS, String.join("\t", figure, measured, target, met ? "yes" : "NO") + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {

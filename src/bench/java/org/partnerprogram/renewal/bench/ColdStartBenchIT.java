@@ -42,6 +42,7 @@ class ColdStartBenchIT {
 
     @Test
     void coldStartOfTheCheckFunction() throws Exception {
+        BenchTable.continueTable();
         Path function = unzip(ZIP, Path.of("target", "bench", "function"));
         int dynamoPort = freePort();
         try (LocalDynamo dynamoLocal = LocalDynamo.start(dynamoPort)) {

@@ -29,12 +29,14 @@ public class WorkCounter implements ExecutionInterceptor {
 
     static final Map<String, AtomicLong> REQUESTS = new ConcurrentHashMap<>();
     static final AtomicLong ITEMS_READ = new AtomicLong();
-    static final DoubleAdder CAPACITY = new DoubleAdder();
+    static final DoubleAdder READ_CAPACITY = new DoubleAdder();
+    static final DoubleAdder WRITE_CAPACITY = new DoubleAdder();
 
     public static void reset() {
         REQUESTS.clear();
         ITEMS_READ.set(0);
-        CAPACITY.reset();
+        READ_CAPACITY.reset();
+        WRITE_CAPACITY.reset();
     }
 
     public static long requests(String operation) {
@@ -49,8 +51,14 @@ public class WorkCounter implements ExecutionInterceptor {
         return ITEMS_READ.get();
     }
 
-    public static double capacity() {
-        return CAPACITY.sum();
+    /** Capacity units consumed by reads (Query, GetItem), as DynamoDB reported them. */
+    public static double readCapacity() {
+        return READ_CAPACITY.sum();
+    }
+
+    /** Capacity units consumed by transactions, as DynamoDB reported them. */
+    public static double writeCapacity() {
+        return WRITE_CAPACITY.sum();
     }
 
     @Override
@@ -74,18 +82,18 @@ public class WorkCounter implements ExecutionInterceptor {
                 .incrementAndGet();
         if (context.response() instanceof QueryResponse query) {
             ITEMS_READ.addAndGet(query.scannedCount());
-            add(query.consumedCapacity());
+            add(READ_CAPACITY, query.consumedCapacity());
         } else if (context.response() instanceof GetItemResponse get) {
             ITEMS_READ.addAndGet(get.hasItem() ? 1 : 0);
-            add(get.consumedCapacity());
+            add(READ_CAPACITY, get.consumedCapacity());
         } else if (context.response() instanceof TransactWriteItemsResponse transact && transact.hasConsumedCapacity()) {
-            transact.consumedCapacity().forEach(WorkCounter::add);
+            transact.consumedCapacity().forEach(capacity -> add(WRITE_CAPACITY, capacity));
         }
     }
 
-    private static void add(ConsumedCapacity capacity) {
+    private static void add(DoubleAdder total, ConsumedCapacity capacity) {
         if (capacity != null && capacity.capacityUnits() != null) {
-            CAPACITY.add(capacity.capacityUnits());
+            total.add(capacity.capacityUnits());
         }
     }
 }

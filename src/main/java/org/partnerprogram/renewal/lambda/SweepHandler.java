@@ -49,6 +49,10 @@ public class SweepHandler implements RequestStreamHandler {
             // Partial failures fail the invocation: EventBridge retries it and the error is visible.
             throw new SweepIncompleteException(report.failures().size() + " offers could not be swept: " + report.failures());
         }
+        if (!report.complete()) {
+            // Out of time with work left: the retry (or the next schedule) carries on where this stopped.
+            throw new SweepIncompleteException("stopped near the time limit after " + report.itemsRead() + " due offers; work is left");
+        }
         out.write(Json.write(Views.sweep(report)).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ import org.partnerprogram.renewal.lambda.Json;
  * What {@code sam local start-api} and {@code sam local invoke} would do, in this JVM: the HTTP
  * routes and functions are read from template.yaml, each request becomes an API Gateway payload
  * 2.0 event for the function's handler, and {@code POST /2015-03-31/functions/{id}/invocations}
- * invokes a function with a raw event (the sweep with a Scheduled Event). The JWT's payload is
+ * invokes a function with a raw event (the sweep with a Scheduled Event). The API's contract is
+ * served at {@code GET /openapi.yaml}. The JWT's payload is
  * passed on as the authorizer's claims, flattened as API Gateway does; its signature is NOT
  * checked, which is why this binds to 127.0.0.1 only and exists only in the dev and test builds.
  */
@@ -104,21 +106,23 @@ final class LocalApi implements AutoCloseable {
     private final Template template;
     private final Function<String, RequestStreamHandler> handlers;
     private final LocalClock clock;
+    private final Path openApi;
 
     private LocalApi(HttpServer server, ExecutorService executor, Template template,
-            Function<String, RequestStreamHandler> handlers, LocalClock clock) {
+            Function<String, RequestStreamHandler> handlers, LocalClock clock, Path openApi) {
         this.server = server;
         this.executor = executor;
         this.template = template;
         this.handlers = handlers;
         this.clock = clock;
+        this.openApi = openApi;
     }
 
-    static LocalApi start(int port, Template template, Function<String, RequestStreamHandler> handlers, LocalClock clock)
-            throws IOException {
+    static LocalApi start(int port, Template template, Function<String, RequestStreamHandler> handlers, LocalClock clock,
+            Path openApi) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         ExecutorService executor = Executors.newFixedThreadPool(16);
-        LocalApi api = new LocalApi(server, executor, template, handlers, clock);
+        LocalApi api = new LocalApi(server, executor, template, handlers, clock, openApi);
         server.createContext("/", api::handle);
         server.setExecutor(executor);
         server.start();
@@ -142,6 +146,8 @@ final class LocalApi implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (path.equals("/_local/clock")) {
                 clock(exchange, method, body);
+            } else if (path.equals("/openapi.yaml") && method.equals("GET")) {
+                send(exchange, 200, Map.of("Content-Type", "application/yaml"), Files.readString(openApi));
             } else if (path.startsWith(INVOKE_PREFIX) && path.endsWith("/invocations") && method.equals("POST")) {
                 invoke(exchange, path.substring(INVOKE_PREFIX.length(), path.length() - "/invocations".length()), body);
             } else {

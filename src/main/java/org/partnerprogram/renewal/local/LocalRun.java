@@ -37,6 +37,8 @@ public class LocalRun {
     boolean demoData;
     @ConfigProperty(name = "local.template", defaultValue = "template.yaml")
     Path template;
+    @ConfigProperty(name = "local.openapi", defaultValue = "openapi.yaml")
+    Path openApi;
 
     private final DynamoDbClient dynamo;
     private final RenewalConfig config;
@@ -63,7 +65,7 @@ public class LocalRun {
         }
         try {
             api = LocalApi.start(apiPort, LocalApi.Template.read(template),
-                    name -> handlers.select(NamedLiteral.of(name)).get(), clock);
+                    name -> handlers.select(NamedLiteral.of(name)).get(), clock, openApi);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local API from " + template.toAbsolutePath(), e);
         }
