@@ -20,7 +20,7 @@ import org.partnerprogram.renewal.domain.Problem;
  * 400 invalid-request whose detail names the field; unknown fields are refused, so a body cannot
  * try to set what the service decides (AD, status, exemption).
  */
-final class Requests {
+public final class Requests {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -34,7 +34,11 @@ final class Requests {
 
     /** A path id: 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit. */
     static String id(ApiRequest request, String name) {
-        String value = request.pathParameters().get(name);
+        return id(request.pathParameters().get(name), name);
+    }
+
+    /** The same rule for an id from anywhere (the bulk import reads them from files). */
+    public static String id(String value, String name) {
         if (value == null || !ID.matcher(value).matches()) {
             throw Problem.invalid(name, "must be 1 to 128 letters, digits, '.', '_' or '-'");
         }
@@ -78,14 +82,22 @@ final class Requests {
 
     /** PUT /partners/{partnerId} body: {name, migratedToPartnerCenter}. */
     static Partner partner(ApiRequest request, String partnerId) {
-        JsonNode body = requiredObject(request);
+        return partner(requiredObject(request), partnerId);
+    }
+
+    /** A partner body as a JSON object: the rules of the PUT route, for the bulk import too. */
+    public static Partner partner(JsonNode body, String partnerId) {
         onlyFields(body, "", Set.of("name", "migratedToPartnerCenter"));
         return new Partner(partnerId, text(body, "", "name"), bool(body, "migratedToPartnerCenter"));
     }
 
     /** PUT /partners/{partnerId}/offers/{offerId} body. */
     static Offer offer(ApiRequest request, String partnerId, String offerId) {
-        JsonNode body = requiredObject(request);
+        return offer(requiredObject(request), partnerId, offerId);
+    }
+
+    /** An offer body as a JSON object: the rules of the PUT route, for the bulk import too. */
+    public static Offer offer(JsonNode body, String partnerId, String offerId) {
         onlyFields(body, "", Set.of("type", "name", "area", "anniversaryDate", "requirementsMet", "renewalFee"));
         String type = text(body, "", "type");
         OfferType offerType;

@@ -8,37 +8,21 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.partnerprogram.renewal.RenewalConfig;
-import org.partnerprogram.renewal.domain.PolicyCatalog;
-import org.partnerprogram.renewal.domain.RenewalRules;
+import org.partnerprogram.renewal.Standalone;
 import org.partnerprogram.renewal.local.LocalDynamo;
-import org.partnerprogram.renewal.store.IdempotencyStore;
-import org.partnerprogram.renewal.store.OfferStore;
-import org.partnerprogram.renewal.usecase.Access;
-import org.partnerprogram.renewal.usecase.CheckOffer;
-import org.partnerprogram.renewal.usecase.EnrolOffer;
-import org.partnerprogram.renewal.usecase.RenewOffer;
-import org.partnerprogram.renewal.usecase.Today;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Jazzer drives the three API handlers with arbitrary events (raw bytes, or API Gateway events
@@ -72,37 +56,28 @@ class ApiHandlersFuzzTest {
         }
         dynamoLocal = LocalDynamo.start(port);
         dynamoPort = port;
-        SmallRyeConfig smallRye = new SmallRyeConfigBuilder().withMapping(RenewalConfig.class).build();
-        RenewalConfig config = smallRye.getConfigMapping(RenewalConfig.class);
-        DynamoDbClient dynamo = DynamoDbClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        LocalDynamo.createTable(dynamo, config.tableName());
-        RenewalRules rules = new RenewalRules(PolicyCatalog.load(config.policies()));
-        Today today = new Today(Clock.fixed(Instant.parse("2021-03-20T10:00:00Z"), ZoneOffset.UTC), rules);
-        OfferStore store = new OfferStore(dynamo, config);
-        Access access = new Access(config);
-        Identity identity = new Identity(config);
+        Standalone services = Standalone.wire(Standalone.config(Map.of()), Standalone.dynamo("http://127.0.0.1:" + port),
+                Clock.fixed(Instant.parse("2021-03-20T10:00:00Z"), ZoneOffset.UTC));
+        LocalDynamo.createTable(services.dynamo, services.config.tableName());
+        Identity identity = new Identity(services.config);
         HttpApi http = new HttpApi();
 
         CheckHandler check = new CheckHandler();
         check.http = http;
         check.identity = identity;
-        check.access = access;
-        check.check = new CheckOffer(store, rules, access, today);
+        check.access = services.access;
+        check.check = services.checkOffer();
         RenewHandler renew = new RenewHandler();
         renew.http = http;
         renew.identity = identity;
-        renew.access = access;
-        renew.renew = new RenewOffer(store, new IdempotencyStore(dynamo, config), rules, access, today);
+        renew.access = services.access;
+        renew.renew = services.renewOffer();
+        renew.metrics = new Metrics(services.config);
         EnrolHandler enrol = new EnrolHandler();
         enrol.http = http;
         enrol.identity = identity;
-        enrol.access = access;
-        enrol.enrol = new EnrolOffer(store, rules, access, today);
+        enrol.access = services.access;
+        enrol.enrol = services.enrolOffer();
         handlers = List.of(check, renew, enrol);
     }
 
