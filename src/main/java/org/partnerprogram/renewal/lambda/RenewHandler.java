@@ -1,24 +1,18 @@
 package org.partnerprogram.renewal.lambda;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 import org.partnerprogram.renewal.domain.Problem;
 import org.partnerprogram.renewal.domain.Renewal;
-import org.partnerprogram.renewal.usecase.Access;
 import org.partnerprogram.renewal.usecase.Caller;
 import org.partnerprogram.renewal.usecase.Outcome;
 import org.partnerprogram.renewal.usecase.RenewOffer;
 
 /** POST .../renewals: renew an offer, idempotently per Idempotency-Key. */
 @Named(RenewHandler.NAME)
-public class RenewHandler implements RequestStreamHandler {
+public class RenewHandler extends ApiHandler {
 
     static final String NAME = "renew";
 
@@ -36,24 +30,17 @@ public class RenewHandler implements RequestStreamHandler {
     };
 
     @Inject
-    HttpApi http;
-    @Inject
-    Identity identity;
-    @Inject
-    Access access;
-    @Inject
     RenewOffer renew;
     @Inject
     Metrics metrics;
 
     @Override
-    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-        http.serve(in, out, context, this::route);
+    String name() {
+        return NAME;
     }
 
-    private ApiResponse route(ApiRequest request) {
-        Route.of(request, NAME).orElseThrow(() -> Problem.of(Problem.Kind.NOT_FOUND, "No such route."));
-        Caller caller = identity.caller(request);
+    @Override
+    ApiResponse route(Route route, Caller caller, ApiRequest request) {
         access.requirePartnerAdmin(caller);
         RenewOffer.Command command = new RenewOffer.Command(caller, Requests.id(request, "partnerId"),
                 Requests.id(request, "offerId"), Requests.idempotencyKey(request), Requests.payment(request),
