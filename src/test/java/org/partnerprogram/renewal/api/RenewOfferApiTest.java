@@ -10,12 +10,6 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -266,31 +260,6 @@ class RenewOfferApiTest extends ApiTestSupport {
         as(Tokens.partnerAdmin(partner)).header("Idempotency-Key", "k-ct").contentType(ContentType.TEXT).body(PAID)
                 .post("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform").then()
                 .statusCode(400).body("detail", containsString("Content-Type"));
-    }
-
-    @Test
-    void concurrentRenewalsOfOneOfferRenewItOnce() throws Exception {
-        today("2021-03-20T10:00:00Z");
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                String key = "race-" + i;
-                calls.add(() -> renew("cloud-platform", key, PAID).statusCode());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) {
-                statuses.add(f.get());
-            }
-            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
-            assertThat(statuses).filteredOn(s -> s == 409).hasSize(9);
-        } finally {
-            pool.shutdownNow();
-        }
-        as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform").then()
-                .body("renewals", hasSize(1));
-        as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}", partner, "cloud-platform").then()
-                .body("anniversaryDate", equalTo("2022-03-15"));
     }
 
     @Test
