@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.renewal.reliability.FaultInjector.Fault;
+import org.partnerprogram.renewal.usecase.SweepDueWork;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -22,6 +23,9 @@ class ScheduledEventTest extends ReliabilityTestSupport {
 
     static final String DAY = "2031-02-28T00:15:00Z";
     String partner;
+
+    @jakarta.inject.Inject
+    SweepDueWork sweepDueWork;
 
     @BeforeEach
     void enrol() {
@@ -100,6 +104,18 @@ class ScheduledEventTest extends ReliabilityTestSupport {
         assertThat(done).isEqualTo(2);
         FaultInjector.reset();
         sweep(DAY);
+        assertEachOfferHasExactlyTheUpcomingReminder();
+    }
+
+    @Test
+    void aSweepOutOfTimeStopsCleanlyAndTheNextOneFinishes() {
+        java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+        SweepDueWork.Report first = sweepDueWork.sweep(java.time.LocalDate.parse("2031-02-28"), () -> pages.incrementAndGet() <= 1);
+        assertThat(first.complete()).isFalse();
+        long done = java.util.stream.IntStream.range(0, 5).filter(i -> !reminders(i).isEmpty()).count();
+        assertThat(done).isLessThan(5);
+        SweepDueWork.Report next = sweepDueWork.sweep(java.time.LocalDate.parse("2031-02-28"), () -> true);
+        assertThat(next.complete()).isTrue();
         assertEachOfferHasExactlyTheUpcomingReminder();
     }
 
