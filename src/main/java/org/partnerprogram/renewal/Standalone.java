@@ -4,9 +4,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.net.URI;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Map;
-import org.partnerprogram.renewal.domain.PolicyCatalog;
 import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.store.IdempotencyStore;
 import org.partnerprogram.renewal.store.OfferStore;
@@ -38,8 +36,7 @@ public final class Standalone {
     private Standalone(RenewalConfig config, DynamoDbClient dynamo, Clock clock) {
         this.config = config;
         this.dynamo = dynamo;
-        PolicyCatalog catalog = PolicyCatalog.load(config.policies());
-        this.rules = new RenewalRules(config.zone().filter(z -> !z.isBlank()).map(z -> catalog.inZone(ZoneId.of(z))).orElse(catalog));
+        this.rules = Wiring.rulesFrom(config);
         this.store = new OfferStore(dynamo, config);
         this.access = new Access(config);
         this.today = new Today(clock, rules);

@@ -14,6 +14,11 @@ public class Wiring {
     @Produces
     @ApplicationScoped
     RenewalRules rules(RenewalConfig config) {
+        return rulesFrom(config);
+    }
+
+    /** The configured policies, in the configured zone if one overrides theirs (D6, D11). */
+    public static RenewalRules rulesFrom(RenewalConfig config) {
         PolicyCatalog catalog = PolicyCatalog.load(config.policies());
         return new RenewalRules(config.zone().filter(zone -> !zone.isBlank()).map(zone -> catalog.inZone(ZoneId.of(zone))).orElse(catalog));
     }

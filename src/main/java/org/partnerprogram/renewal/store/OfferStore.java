@@ -201,8 +201,4 @@ public class OfferStore {
             throw new ConcurrentChangeException(what + " lost a race: " + e.cancellationReasons());
         }
     }
-
-    String table() {
-        return table;
-    }
 }

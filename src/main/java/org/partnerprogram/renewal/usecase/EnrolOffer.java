@@ -1,7 +1,6 @@
 package org.partnerprogram.renewal.usecase;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.partnerprogram.renewal.domain.Offer;
@@ -42,25 +41,23 @@ public class EnrolOffer {
      */
     public Offer enrolOffer(Caller caller, Offer update) {
         access.requireOperator(caller);
-        Optional<LocalDate> firstSeen = null;
+        Optional<StoredOffer> existing = store.offer(update.partnerId(), update.offerId());
+        Optional<LocalDate> anniversary = existing.map(stored -> stored.offer().anniversaryDate());
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<StoredOffer> existing = store.offer(update.partnerId(), update.offerId());
-            Optional<LocalDate> anniversary = existing.map(stored -> stored.offer().anniversaryDate());
-            if (firstSeen == null) {
-                firstSeen = anniversary;
-            } else if (!anniversary.equals(firstSeen)) {
-                // A renewal moved the AD while this update was applied: replacing it now would undo
-                // the renewal. Neither write is lost: the operator re-sends based on the new AD.
-                throw Problem.of(Problem.Kind.OFFER_CHANGED, "The offer was renewed to %s while this update was applied; send the update again based on the current offer."
-                        .formatted(anniversary.map(LocalDate::toString).orElse("nothing")));
-            }
             Offer offer = existing.map(stored -> stored.offer().replacedBy(update)).orElse(update);
-            Instant now = today.now();
             try {
-                store.saveOffer(offer, existing.map(StoredOffer::version).orElse(null), rules.nextDue(offer), now);
+                store.saveOffer(offer, existing.map(StoredOffer::version).orElse(null), rules.nextDue(offer), today.now());
                 return offer;
             } catch (ConcurrentChangeException e) {
                 // The sweep or a renewal wrote in between: read again and merge onto what it wrote.
+                existing = store.offer(update.partnerId(), update.offerId());
+            }
+            Optional<LocalDate> now = existing.map(stored -> stored.offer().anniversaryDate());
+            if (!now.equals(anniversary)) {
+                // A renewal moved the AD while this update was applied: replacing it now would undo
+                // the renewal. Neither write is lost: the operator re-sends based on the new AD.
+                throw Problem.of(Problem.Kind.OFFER_CHANGED, "The offer was renewed to %s while this update was applied; send the update again based on the current offer."
+                        .formatted(now.map(LocalDate::toString).orElse("nothing")));
             }
         }
         throw Problem.of(Problem.Kind.SERVICE_UNAVAILABLE, "The offer kept changing during the update; retry.");

@@ -99,7 +99,12 @@ public class RenewOffer {
                 }
             }
             Outcome outcome = render.problem(refusal(decision));
-            idempotency.complete(claim, outcome.status(), outcome.body());
+            try {
+                idempotency.complete(claim, outcome.status(), outcome.body());
+            } catch (ConcurrentChangeException e) {
+                // This request outlived its lock and a retry took the key over: that one answers.
+                throw Problem.of(Problem.Kind.REQUEST_IN_PROGRESS, "A request with this Idempotency-Key is still being processed; retry later.");
+            }
             logDecision(outcome.code(), rules.policies().governing(stored.offer().anniversaryDate()).id());
             return outcome;
         }
