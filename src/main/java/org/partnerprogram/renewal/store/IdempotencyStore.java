@@ -55,7 +55,12 @@ public class IdempotencyStore {
         }
     }
 
-    public Claim claim(String partnerId, String key, String fingerprint, Instant now) {
+    /**
+     * Claims the key. Its retention and lock run on the wall clock, never the service clock a local
+     * run may pin: D16 replays for 24 hours of wall-clock time.
+     */
+    public Claim claim(String partnerId, String key, String fingerprint) {
+        Instant now = Instant.now();
         String token = UUID.randomUUID().toString();
         Map<String, AttributeValue> record = item()
                 .s(Table.PK, Table.idempotencyKey(partnerId, key)).s(Table.SK, Table.IDEMPOTENCY)

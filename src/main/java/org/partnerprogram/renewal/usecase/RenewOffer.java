@@ -57,7 +57,7 @@ public class RenewOffer {
     public Outcome renew(Command command, Outcome.Renderer render) {
         access.requireOwnPartner(command.caller(), command.partnerId());
         String fingerprint = fingerprint(command);
-        Claim claim = idempotency.claim(command.partnerId(), command.idempotencyKey(), fingerprint, today.now());
+        Claim claim = idempotency.claim(command.partnerId(), command.idempotencyKey(), fingerprint);
         if (claim instanceof Claim.Completed done) {
             requireSameRequest(done.fingerprint(), fingerprint);
             MDC.put("decision", "replayed");

@@ -86,14 +86,26 @@ class IdempotencyTest extends ReliabilityTestSupport {
     }
 
     @Test
-    void recordsCarryATtlOf24HoursAndAnExpiredKeyIsFreeAgain() {
+    void recordsCarryATtlOf24HoursOfWallClockTime() {
+        Instant before = Instant.now();
         renew(partner, "cloud-platform", "k-ttl", PAID).then().statusCode(201);
-        Map<String, AttributeValue> record = item("IDEMPOTENCY#" + partner + "#k-ttl", "IDEMPOTENCY");
-        long expiresAt = Long.parseLong(record.get("expiresAt").n());
-        assertThat(expiresAt).isEqualTo(Instant.parse("2021-03-20T10:00:00Z").plusSeconds(24 * 3600).getEpochSecond());
-        // DynamoDB's TTL deletes within days; until then an expired record counts as absent.
-        today("2021-03-21T10:00:01Z");
-        renew(partner, "data-platform", "k-ttl", PAID).then().statusCode(201).header("Idempotent-Replayed", nullValue());
+        long expiresAt = Long.parseLong(item("IDEMPOTENCY#" + partner + "#k-ttl", "IDEMPOTENCY").get("expiresAt").n());
+        // D16: wall-clock time, not the service clock (pinned here to 2021).
+        assertThat(expiresAt).isBetween(before.plusSeconds(24 * 3600).getEpochSecond(), Instant.now().plusSeconds(24 * 3600).getEpochSecond());
+        today("2021-03-25T10:00:00Z");
+        renew(partner, "cloud-platform", "k-ttl", PAID).then().statusCode(201).header("Idempotent-Replayed", "true");
+    }
+
+    @Test
+    void anExpiredRecordNotYetDeletedByTtlFreesItsKey() {
+        long past = Instant.now().minusSeconds(60).getEpochSecond();
+        dynamo.putItem(b -> b.tableName(config.tableName()).item(Map.of(
+                "PK", AttributeValue.fromS("IDEMPOTENCY#" + partner + "#k-expired"), "SK", AttributeValue.fromS("IDEMPOTENCY"),
+                "state", AttributeValue.fromS("COMPLETE"), "token", AttributeValue.fromS("old"),
+                "fingerprint", AttributeValue.fromS("another request"), "responseStatus", AttributeValue.fromN("201"),
+                "responseBody", AttributeValue.fromS("{}"), "lockedUntil", AttributeValue.fromN(Long.toString(past)),
+                "expiresAt", AttributeValue.fromN(Long.toString(past)))));
+        renew(partner, "cloud-platform", "k-expired", PAID).then().statusCode(201).header("Idempotent-Replayed", nullValue());
     }
 
     @Test
@@ -111,8 +123,8 @@ class IdempotencyTest extends ReliabilityTestSupport {
                 "PK", AttributeValue.fromS("IDEMPOTENCY#" + partner + "#k-abandoned"), "SK", AttributeValue.fromS("IDEMPOTENCY"),
                 "state", AttributeValue.fromS("IN_PROGRESS"), "token", AttributeValue.fromS("crashed"),
                 "fingerprint", AttributeValue.fromS("whatever"),
-                "lockedUntil", AttributeValue.fromN(Long.toString(Instant.parse("2021-03-20T09:59:00Z").getEpochSecond())),
-                "expiresAt", AttributeValue.fromN(Long.toString(Instant.parse("2021-03-21T09:59:00Z").getEpochSecond())))));
+                "lockedUntil", AttributeValue.fromN(Long.toString(Instant.now().minusSeconds(1).getEpochSecond())),
+                "expiresAt", AttributeValue.fromN(Long.toString(Instant.now().plusSeconds(3600).getEpochSecond())))));
         renew(partner, "cloud-platform", "k-abandoned", PAID).then().statusCode(201);
     }
 
