@@ -32,8 +32,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Cold start of the real package: target/function.zip run by the AWS Lambda runtime interface
  * client against a mock Runtime API (no Docker), five times with the JVM options template.yaml
- * gives the functions and, interleaved, five times with the JVM's defaults. Init = process start to the first "next invocation" request; first response
- * = process start to the handler's answer. Runs after `package`, then prints the benchmark's table.
+ * gives the functions and, interleaved, five times with the JVM's defaults. Init = process start
+ * to the first "next invocation" request; first response = process start to the handler's answer.
+ * Runs after `package`, then prints the benchmark's table.
  */
 @Tag("bench")
 class ColdStartBenchIT {
