@@ -15,7 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -91,6 +98,19 @@ public class SdkPriming implements ExecutionInterceptor {
                 out.write(body);
             }
         }
+    }
+
+    /**
+     * The SDK's default credentials chain builds its providers on the first request: build the same
+     * ones here and close them unasked, so their classes are loaded and initialised before the
+     * snapshot. No provider is asked for a credential.
+     */
+    public void buildDefaultCredentialProviders() {
+        AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(
+                SystemPropertyCredentialsProvider.create(), EnvironmentVariableCredentialsProvider.create(),
+                WebIdentityTokenFileCredentialsProvider.builder().build(), ProfileCredentialsProvider.builder().build(),
+                ContainerCredentialsProvider.builder().build(), InstanceProfileCredentialsProvider.builder().build())
+                .build().close();
     }
 
     /** While this thread primes, its requests go to the in-process server instead of AWS. */

@@ -42,4 +42,10 @@ class FunctionPackageIT {
                 "org/partnerprogram/renewal/lambda/SweepHandler.class",
                 "policies/mpn-2021.properties");
     }
+
+    @Test
+    void noLibraryTheFunctionsNeverUseShips() throws IOException {
+        // The handlers read their events as JSON; Quarkus needs joda-time (it registers JodaModule).
+        assertThat(entries()).noneMatch(name -> name.contains("aws-lambda-java-events"));
+    }
 }

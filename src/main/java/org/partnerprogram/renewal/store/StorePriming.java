@@ -48,6 +48,7 @@ public class StorePriming {
 
     /** Makes each operation once; returns the requests answered in process. */
     public List<SdkPriming.Answered> prime(Set<Operation> operations) {
+        priming.buildDefaultCredentialProviders();
         return priming.answeredInProcess(StorePriming::answer, () -> operations.forEach(this::request));
     }
 
