@@ -74,17 +74,11 @@ class ColdStartBenchIT {
         Path function = unzip(ZIP, Path.of("target", "bench", "function"));
         Path floor = unzip(FLOOR_ZIP, Path.of("target", "bench", "floor"));
         String options = javaToolOptionsOfTheTemplate();
-        List<Variant> variants = new ArrayList<>(List.of(
+        List<Variant> variants = List.of(
                 new Variant("on-demand", function, options, Map.of()),
                 new Variant("SnapStart", function, options + " " + CRAC_OF_THE_RUNTIME, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")),
                 new Variant("floor", floor, options, Map.of("QUARKUS_LAMBDA_HANDLER", "floor")),
-                new Variant("JVM defaults", function, "", Map.of())));
-        for (String candidate : System.getProperty("bench.priming-candidates", "").split(",")) {
-            if (!candidate.isBlank()) {
-                variants.add(new Variant("SnapStart, priming " + candidate, function, options + " " + CRAC_OF_THE_RUNTIME,
-                        Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start", "RENEWAL_PRIMING_CANDIDATE", candidate)));
-            }
-        }
+                new Variant("JVM defaults", function, "", Map.of()));
         Map<String, List<Start>> starts = new LinkedHashMap<>();
         variants.forEach(v -> starts.put(v.name(), new ArrayList<>()));
         // DynamoDB's answers for an offer that does not exist: the function answers 404, the floor finds no item.
