@@ -20,7 +20,7 @@ import org.partnerprogram.renewal.domain.Money;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.OfferType;
 import org.partnerprogram.renewal.domain.Partner;
-import org.partnerprogram.renewal.domain.Problem;
+import org.partnerprogram.renewal.usecase.Problem;
 import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.store.StorePriming;
 import org.partnerprogram.renewal.store.StorePriming.Operation;
