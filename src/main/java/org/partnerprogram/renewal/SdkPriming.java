@@ -29,7 +29,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
- * SnapStart priming of AWS SDK clients (ADR 0004). A request made inside {@link #answeredInProcess}
+ * SnapStart priming of AWS SDK clients (docs/adr/0006-snapstart-priming-answered-in-process.md).
+ * A request made inside {@link #answeredInProcess}
  * takes the client's whole path (marshalling, endpoint resolution, signing, the HTTP client,
  * unmarshalling) but is answered by a server inside this JVM on the loopback interface: it never
  * leaves the machine, it is signed with {@link #CREDENTIALS} (so the client's own credentials are

@@ -26,7 +26,8 @@ import org.partnerprogram.renewal.store.StorePriming;
 import org.partnerprogram.renewal.store.StorePriming.Operation;
 
 /**
- * SnapStart priming (ADR 0004): before Lambda snapshots an API function, run its hot path once so
+ * SnapStart priming (docs/adr/0006-snapstart-priming-answered-in-process.md): before Lambda
+ * snapshots an API function, run its hot path once so
  * the restored JVM answers its first caller at warm speed: event parsing, the rules, the JSON
  * views, problem+json, and the AWS SDK path of every table operation the function makes, answered
  * in process. The snapshot carries no connection, credential or data: nothing here reaches AWS.

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * SnapStart priming of the DynamoDB client (ADR 0004): one request per operation a function makes,
+ * SnapStart priming of the DynamoDB client
+ * (docs/adr/0006-snapstart-priming-answered-in-process.md): one request per operation a function makes,
  * through the service's own client, answered in process by {@link SdkPriming} with a synthetic
  * item. Nothing reaches the table.
  */
