@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * PARTNER#&lt;p&gt;              OFFER#&lt;o&gt;                   offer (+ dueShard/dueAt while the sweep has work)
  * OFFER#&lt;p&gt;#&lt;o&gt;           RENEWAL#&lt;previous AD&gt;        renewal history, one per AD renewed
  * OFFER#&lt;p&gt;#&lt;o&gt;           REMINDER#&lt;AD&gt;#&lt;kind&gt;        reminder record (the outbox the stream delivers)
+ * OFFER#&lt;p&gt;#&lt;o&gt;           LAPSE#&lt;AD&gt;                  lapse record, one per (offer, AD) the sweep lapsed
  * IDEMPOTENCY#&lt;p&gt;#&lt;key&gt;    IDEMPOTENCY                 idempotency record, expires by TTL
  * GSI due-work: dueShard = DUE#&lt;n&gt;, dueAt = yyyy-MM-dd (sparse: only offers with work left)
  * </pre>
@@ -88,6 +89,7 @@ public final class Table {
     static final String PARTNER_ENTITY = "PARTNER";
     static final String RENEWAL_ENTITY = "RENEWAL";
     public static final String REMINDER_ENTITY = "REMINDER";
+    static final String LAPSE_ENTITY = "LAPSE";
     static final String IDEMPOTENCY_ENTITY = "IDEMPOTENCY";
 
     private Table() {
@@ -111,6 +113,10 @@ public final class Table {
 
     static String reminderSortKey(java.time.LocalDate anniversaryDate, String kind) {
         return "REMINDER#" + anniversaryDate + "#" + kind;
+    }
+
+    static String lapseSortKey(java.time.LocalDate anniversaryDate) {
+        return "LAPSE#" + anniversaryDate;
     }
 
     static String idempotencyKey(String partnerId, String key) {
