@@ -138,7 +138,8 @@ public class SweepDueWork {
     /**
      * One offer; on a lost race it reads the offer again and re-plans, a bounded number of times.
      * A reminder or lapse already recorded for this AD (the offer's copy had forgotten it) is
-     * taken from the records once, and the step planned again: an answer, not a race.
+     * taken from the records once, and the step planned again and stored with the records' state
+     * (even when nothing is left to record): an answer, not a race.
      */
     private Optional<SweepStep> sweepOne(StoredOffer due, LocalDate day, Tally tally) {
         StoredOffer current = due;
@@ -146,7 +147,7 @@ public class SweepDueWork {
         int attempt = 0;
         while (attempt < ATTEMPTS) {
             SweepStep step = rules.sweep(current.offer(), day);
-            if (step.changesNothing()) {
+            if (step.changesNothing() && !reconciled) {
                 return Optional.empty();
             }
             try {
