@@ -126,6 +126,7 @@ class SweepTest extends ApiTestSupport {
         sweep("2021-02-28T00:15:00Z");
         moveAnniversary("2021-04-10");
         moveAnniversary("2021-03-15");
+        status("2021-03-01").then().body("reminders.sentOn", contains(equalTo("2021-02-28"), nullValue()));
         sweep("2021-03-27T00:15:00Z");
         status("2021-03-27").then().body("reminders.sentOn", contains(equalTo("2021-02-28"), nullValue()));
         sweep("2021-04-07T00:15:00Z");
