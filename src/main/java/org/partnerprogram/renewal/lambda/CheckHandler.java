@@ -1,8 +1,8 @@
 package org.partnerprogram.renewal.lambda;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
+import org.partnerprogram.renewal.usecase.Access;
 import org.partnerprogram.renewal.usecase.Caller;
 import org.partnerprogram.renewal.usecase.CheckOffer;
 
@@ -12,8 +12,12 @@ public class CheckHandler extends ApiHandler {
 
     static final String NAME = "check";
 
-    @Inject
-    CheckOffer check;
+    private final CheckOffer check;
+
+    public CheckHandler(HttpApi http, Identity identity, Access access, CheckOffer check) {
+        super(http, identity, access);
+        this.check = check;
+    }
 
     @Override
     String name() {
@@ -24,15 +28,19 @@ public class CheckHandler extends ApiHandler {
     ApiResponse route(Route route, Caller caller, ApiRequest request) {
         access.requirePartnerAdmin(caller);
         String partnerId = Requests.id(request, "partnerId");
-        if (route == Route.LIST_OFFERS) {
-            LocalDate asOf = check.asOf(Requests.asOf(request));
-            return ApiResponse.json(200, Json.write(Views.list(partnerId, asOf, check.offers(caller, partnerId, asOf))));
-        }
-        String offerId = Requests.id(request, "offerId");
-        if (route == Route.GET_OFFER) {
-            LocalDate asOf = check.asOf(Requests.asOf(request));
-            return ApiResponse.json(200, Json.write(Views.status(check.offer(caller, partnerId, offerId, asOf))));
-        }
-        return ApiResponse.json(200, Json.write(Views.renewals(check.history(caller, partnerId, offerId))));
+        return switch (route) {
+            case LIST_OFFERS -> {
+                LocalDate asOf = check.asOf(Requests.asOf(request));
+                yield ApiResponse.json(200, Json.write(Views.list(partnerId, asOf, check.offers(caller, partnerId, asOf))));
+            }
+            case GET_OFFER -> {
+                LocalDate asOf = check.asOf(Requests.asOf(request));
+                yield ApiResponse.json(200, Json.write(Views.status(
+                        check.offer(caller, partnerId, Requests.id(request, "offerId"), asOf))));
+            }
+            case LIST_RENEWALS -> ApiResponse.json(200, Json.write(Views.renewals(
+                    check.history(caller, partnerId, Requests.id(request, "offerId")))));
+            case RENEW, PUT_PARTNER, PUT_OFFER -> throw servedElsewhere(route);
+        };
     }
 }

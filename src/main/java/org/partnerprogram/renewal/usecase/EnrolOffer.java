@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.partnerprogram.renewal.domain.AnniversaryState;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.Partner;
-import org.partnerprogram.renewal.domain.Problem;
 import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.store.ConcurrentChangeException;
 import org.partnerprogram.renewal.store.OfferStore;
