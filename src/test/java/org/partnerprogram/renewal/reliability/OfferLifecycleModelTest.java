@@ -36,7 +36,7 @@ import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.OfferType;
 import org.partnerprogram.renewal.domain.Partner;
 import org.partnerprogram.renewal.domain.Payment;
-import org.partnerprogram.renewal.domain.Problem;
+import org.partnerprogram.renewal.usecase.Problem;
 import org.partnerprogram.renewal.domain.Reminder;
 import org.partnerprogram.renewal.local.LocalDynamo;
 import org.partnerprogram.renewal.store.Table;
