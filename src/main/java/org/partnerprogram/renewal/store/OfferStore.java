@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.partnerprogram.renewal.RenewalConfig;
 import org.partnerprogram.renewal.domain.AnniversaryState;
 import org.partnerprogram.renewal.domain.Offer;
@@ -236,15 +235,15 @@ public class OfferStore {
 
     private static RuntimeException cancelled(String what, List<Guarded> writes, List<CancellationReason> reasons) {
         EnumSet<Guard> failed = EnumSet.noneOf(Guard.class);
+        // TransactionConflict (another transaction held an item), throttling or anything unknown:
+        // retried as a race, a bounded number of times, as before reasons were read.
         boolean race = reasons.isEmpty();
         for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
             String code = reasons.get(i).code();
             if ("ConditionalCheckFailed".equals(code)) {
                 failed.add(writes.get(i).guard());
-            } else if (RACES.contains(code)) {
-                race = true;
             } else if (code != null && !"None".equals(code)) {
-                throw new IllegalStateException(what + " was refused by the store: " + reasons);
+                race = true;
             }
         }
         if (race || failed.contains(Guard.VERSION) || failed.isEmpty()) {
@@ -255,8 +254,4 @@ public class OfferStore {
         }
         return new AlreadyRecordedException(what + ": already recorded");
     }
-
-    /** Cancellation codes that mean another request held an item or the table was busy: try again. */
-    private static final Set<String> RACES = Set.of("TransactionConflict", "ThrottlingError",
-            "ProvisionedThroughputExceeded", "RequestLimitExceeded");
 }
