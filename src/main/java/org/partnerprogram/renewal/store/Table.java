@@ -49,6 +49,7 @@ public final class Table {
     static final String OFFER_PREFIX = "OFFER#";
     static final String RENEWAL_PREFIX = "RENEWAL#";
     static final String REMINDER_PREFIX = "REMINDER#";
+    static final String LAPSE_PREFIX = "LAPSE#";
     static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY#";
     static final String DUE_PREFIX = "DUE#";
     private static final String SEPARATOR = "#";
@@ -125,7 +126,7 @@ public final class Table {
     }
 
     static String lapseSortKey(java.time.LocalDate anniversaryDate) {
-        return "LAPSE#" + anniversaryDate;
+        return LAPSE_PREFIX + anniversaryDate;
     }
 
     static String idempotencyKey(String partnerId, String key) {
