@@ -19,8 +19,8 @@ import org.partnerprogram.renewal.lambda.Json;
  */
 final class Rows implements Iterator<Rows.Row> {
 
-    static final List<String> COLUMNS = List.of("partnerId", "partnerName", "migratedToPartnerCenter", "offerId", "type",
-            "name", "area", "anniversaryDate", "requirementsMet", "feeAmount", "feeCurrency");
+    static final List<String> COLUMNS = List.of("partnerId", "partnerName", "migratedToPartnerCenter", "contacts", "language",
+            "offerId", "type", "name", "area", "anniversaryDate", "requirementsMet", "feeAmount", "feeCurrency");
     private static final Set<String> BOOLEANS = Set.of("migratedToPartnerCenter", "requirementsMet");
 
     /** A row and the line it starts on; {@code error} is set when the line could not be read at all. */

@@ -5,8 +5,9 @@ import jakarta.inject.Named;
 import java.time.LocalDate;
 import org.partnerprogram.renewal.usecase.Caller;
 import org.partnerprogram.renewal.usecase.CheckOffer;
+import org.partnerprogram.renewal.usecase.NotifyPartner;
 
-/** GET routes: the status of a partner's offers, one offer, and its renewal history. */
+/** GET routes: the status of a partner's offers, one offer, its renewal history, and the partner's notifications. */
 @Named(CheckHandler.NAME)
 public class CheckHandler extends ApiHandler {
 
@@ -20,8 +21,15 @@ public class CheckHandler extends ApiHandler {
         return NAME;
     }
 
+    @Inject
+    NotifyPartner notify;
+
     @Override
     ApiResponse route(Route route, Caller caller, ApiRequest request) {
+        if (route == Route.LIST_NOTIFICATIONS) {
+            access.requireReader(caller);
+            return ApiResponse.json(200, Json.write(Views.notifications(notify.list(caller, Requests.id(request, "partnerId")))));
+        }
         access.requirePartnerAdmin(caller);
         String partnerId = Requests.id(request, "partnerId");
         if (route == Route.LIST_OFFERS) {

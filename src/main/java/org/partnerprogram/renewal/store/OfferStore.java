@@ -143,6 +143,13 @@ public class OfferStore {
         writes.add(TransactWriteItem.builder().put(offerPut(step.after(), before.version(), step.nextDue(), now)).build());
         step.remindersToRecord().forEach(reminder -> writes.add(TransactWriteItem.builder()
                 .put(newItem(OfferItems.reminder(before.offer(), reminder, now))).build()));
+        if (step.lapse()) {
+            // The lapse record is the outbox row of LAPSED (D19): written with the lapse or not at all.
+            // Unconditional: if an AD that lapsed once lapses again (D17), the write is a MODIFY,
+            // which the stream filter does not deliver, and the notification record dedupes anyway.
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(OfferItems.lapse(step.after(), now)).build()).build());
+        }
         transact("sweep of " + before.offer().offerId(), writes.toArray(TransactWriteItem[]::new));
     }
 
