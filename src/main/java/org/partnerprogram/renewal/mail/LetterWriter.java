@@ -1,22 +1,32 @@
 package org.partnerprogram.renewal.mail;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.ReflectionValueResolver;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.partnerprogram.renewal.domain.Language;
 import org.partnerprogram.renewal.domain.Money;
 
 /**
  * Writes a {@link Letter} as subject, text and HTML in the partner's language, from the Qute
- * templates in {@code templates/LetterWriter/} (one set per language). Dates and amounts are
- * formatted for the language here, so the templates only place them.
+ * templates in {@code src/main/resources/email/} (one set per language), parsed once. Dates and
+ * amounts are formatted for the language here, so the templates only place them.
  */
 @ApplicationScoped
 public class LetterWriter {
@@ -34,32 +44,46 @@ public class LetterWriter {
             boolean pmc, String newAnniversaryDate, String link) {
     }
 
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance en_subject(Fields f);
-
-        static native TemplateInstance en_text(Fields f);
-
-        static native TemplateInstance en_html(Fields f);
-
-        static native TemplateInstance zh_subject(Fields f);
-
-        static native TemplateInstance zh_text(Fields f);
-
-        static native TemplateInstance zh_html(Fields f);
-    }
-
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日", Locale.SIMPLIFIED_CHINESE);
+    private static final Variant TEXT = Variant.forContentType(Variant.TEXT_PLAIN);
+    private static final Variant HTML = Variant.forContentType(Variant.TEXT_HTML);
+
+    /** One language's three templates. */
+    private record Templates(Template subject, Template text, Template html) {
+    }
+
+    private final Map<Language, Templates> templates = new EnumMap<>(Language.class);
+
+    public LetterWriter() {
+        // HTML templates escape every value; values resolve by reflection on the Fields record.
+        Engine engine = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
+                .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML))).build();
+        templates.put(Language.EN, load(engine, "en"));
+        templates.put(Language.ZH_CN, load(engine, "zh"));
+    }
+
+    private static Templates load(Engine engine, String prefix) {
+        return new Templates(engine.parse(resource(prefix + "_subject.txt"), TEXT),
+                engine.parse(resource(prefix + "_text.txt"), TEXT), engine.parse(resource(prefix + "_html.html"), HTML));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = LetterWriter.class.getResourceAsStream("/email/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("email template missing: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public Written write(Letter letter) {
         Fields f = fields(letter);
-        if (letter.language() == Language.ZH_CN) {
-            return new Written(oneLine(Templates.zh_subject(f).render()), Templates.zh_text(f).render(),
-                    Templates.zh_html(f).render());
-        }
-        return new Written(oneLine(Templates.en_subject(f).render()), Templates.en_text(f).render(),
-                Templates.en_html(f).render());
+        Templates t = templates.get(letter.language());
+        return new Written(oneLine(t.subject().data("f", f).render()), t.text().data("f", f).render(),
+                t.html().data("f", f).render());
     }
 
     static Fields fields(Letter l) {

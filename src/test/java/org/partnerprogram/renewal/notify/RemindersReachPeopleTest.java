@@ -54,7 +54,7 @@ class RemindersReachPeopleTest extends NotifyTestSupport {
         sweep("2021-02-28T00:15:00Z");
         LocalMailbox.Message en = awaitMail(english, m -> m.size() == 1).get(0);
         LocalMailbox.Message zh = awaitMail(chinese, m -> m.size() == 1).get(0);
-        assertThat(en.subject()).isEqualTo("Renewal reminder: Gold Cloud Platform (Cloud Platform) reaches its anniversary on 15 March 2021");
+        assertThat(en.subject()).isEqualTo("Renewal reminder: Gold Cloud Platform (Cloud Platform), anniversary date 15 March 2021");
         assertThat(en.text()).contains("Days left to renew: 45", "exempt from meeting the requirements until 15 March 2022");
         assertThat(zh.subject()).isEqualTo("续订提醒：Gold Cloud Platform（Cloud Platform）的周年日为 2021年3月15日");
         assertThat(zh.text()).contains("剩余续订天数：45 天", "在 2022年3月15日 之前，此项目免于满足相关要求",
