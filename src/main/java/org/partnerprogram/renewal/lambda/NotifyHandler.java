@@ -3,7 +3,6 @@ package org.partnerprogram.renewal.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,10 +27,13 @@ public class NotifyHandler implements RequestStreamHandler {
     static final String NAME = "notify";
     private static final Logger LOG = Logger.getLogger(NotifyHandler.class);
 
-    @Inject
-    NotifyPartner notify;
-    @Inject
-    Metrics metrics;
+    private final NotifyPartner notify;
+    private final Metrics metrics;
+
+    public NotifyHandler(NotifyPartner notify, Metrics metrics) {
+        this.notify = notify;
+        this.metrics = metrics;
+    }
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {

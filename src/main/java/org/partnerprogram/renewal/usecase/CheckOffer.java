@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import org.partnerprogram.renewal.domain.Assessment;
-import org.partnerprogram.renewal.domain.Problem;
 import org.partnerprogram.renewal.domain.Renewal;
 import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.store.OfferStore;

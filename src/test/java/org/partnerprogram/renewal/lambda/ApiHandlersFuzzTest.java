@@ -62,22 +62,9 @@ class ApiHandlersFuzzTest {
         Identity identity = new Identity(services.config);
         HttpApi http = new HttpApi();
 
-        CheckHandler check = new CheckHandler();
-        check.http = http;
-        check.identity = identity;
-        check.access = services.access;
-        check.check = services.checkOffer();
-        RenewHandler renew = new RenewHandler();
-        renew.http = http;
-        renew.identity = identity;
-        renew.access = services.access;
-        renew.renew = services.renewOffer();
-        renew.metrics = new Metrics(services.config);
-        EnrolHandler enrol = new EnrolHandler();
-        enrol.http = http;
-        enrol.identity = identity;
-        enrol.access = services.access;
-        enrol.enrol = services.enrolOffer();
+        CheckHandler check = new CheckHandler(http, identity, services.access, services.checkOffer(), services.notifyPartner());
+        RenewHandler renew = new RenewHandler(http, identity, services.access, services.renewOffer(), new Metrics(services.config));
+        EnrolHandler enrol = new EnrolHandler(http, identity, services.access, services.enrolOffer());
         handlers = List.of(check, renew, enrol);
     }
 
