@@ -105,6 +105,19 @@ public class LocalRun {
         return clock;
     }
 
+    /** Holds the stream's deliveries to the notify handler (and waits for those under way); tests only. */
+    public void pauseNotifications() {
+        if (streams != null) {
+            streams.pause(10_000);
+        }
+    }
+
+    public void resumeNotifications() {
+        if (streams != null) {
+            streams.resume();
+        }
+    }
+
     /** What the SES capture received. */
     public LocalMailbox mailbox() {
         return mailbox;

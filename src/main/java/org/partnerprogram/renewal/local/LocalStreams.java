@@ -53,6 +53,9 @@ final class LocalStreams implements AutoCloseable {
     });
     /** Open shards and where their next read starts. */
     private final Map<String, String> iterators = new HashMap<>();
+    /** Deliveries handed to the handler or waiting for a retry. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean paused;
 
     private LocalStreams(DynamoDbStreamsClient streams, String streamArn, Supplier<RequestStreamHandler> notify) {
         this.streams = streams;
@@ -72,7 +75,32 @@ final class LocalStreams implements AutoCloseable {
         return poller;
     }
 
+    /**
+     * Stops reading the stream (records wait in it) and waits, up to {@code timeoutMillis}, for the
+     * deliveries already under way: tests that inject faults into the table's client or count its
+     * calls pause the notify path so its writes do not mix with theirs.
+     */
+    void pause(long timeoutMillis) {
+        paused = true;
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    void resume() {
+        paused = false;
+    }
+
     private void poll() {
+        if (paused) {
+            return;
+        }
         try {
             discoverShards();
         } catch (RuntimeException e) {
@@ -184,14 +212,19 @@ final class LocalStreams implements AutoCloseable {
     }
 
     private void deliver(byte[] event, int attempt) {
+        if (attempt == 0) {
+            inFlight.incrementAndGet();
+        }
         executor.execute(() -> {
             try {
                 notify.get().handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+                inFlight.decrementAndGet();
             } catch (IOException | RuntimeException e) {
                 if (attempt < RETRY_DELAYS_MILLIS.length) {
                     LOG.infof("notify failed (%s); retried in %d ms", e.getMessage(), RETRY_DELAYS_MILLIS[attempt]);
                     executor.schedule(() -> deliver(event, attempt + 1), RETRY_DELAYS_MILLIS[attempt], TimeUnit.MILLISECONDS);
                 } else {
+                    inFlight.decrementAndGet();
                     LOG.errorf("notify failed %d times, dead-lettered: %s", attempt + 1, new String(event, StandardCharsets.UTF_8));
                 }
             }
