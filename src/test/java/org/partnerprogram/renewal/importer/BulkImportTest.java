@@ -102,12 +102,12 @@ class BulkImportTest {
         for (String sample : new String[] {"data/sample-import.csv", "data/sample-import.jsonl"}) {
             freshTable();
             assertThat(importFile(Path.of(sample)).lines()).contains("partners: created 2, updated 0, unchanged 0");
-            Map<String, AttributeValue> adatum = profile("adatum");
+            Map<String, AttributeValue> adatum = item("PARTNER#adatum", "PROFILE");
             assertThat(adatum.get("contacts").l()).extracting(c -> c.m().get("email").s())
                     .containsExactly("ana.lima@adatum.example", "renewals@adatum.example");
             assertThat(adatum.get("contacts").l().get(0).m().get("name").s()).isEqualTo("Ana Lima");
             assertThat(adatum.get("language").s()).isEqualTo("en");
-            Map<String, AttributeValue> tailspin = profile("tailspin");
+            Map<String, AttributeValue> tailspin = item("PARTNER#tailspin", "PROFILE");
             assertThat(tailspin.get("contacts").l().get(0).m().get("name").s()).isEqualTo("李娜");
             assertThat(tailspin.get("language").s()).isEqualTo("zh-CN");
         }
@@ -126,9 +126,26 @@ class BulkImportTest {
                 .anyMatch(l -> l.startsWith("line 4: language:"));
     }
 
-    Map<String, AttributeValue> profile(String partnerId) {
-        return dynamo.getItem(b -> b.tableName(table).key(Map.of("PK", AttributeValue.fromS("PARTNER#" + partnerId),
-                "SK", AttributeValue.fromS("PROFILE")))).item();
+    /** What Excel's "CSV UTF-8" writes: a byte order mark, CRLF line ends, quotes where a cell needs them. */
+    @Test
+    void anExcelCsvWithAByteOrderMarkAndCrlfImportsAndABadQuoteIsRefusedByLine() {
+        Result result = importFile(resource("excel-utf8.csv"));
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.lines()).filteredOn(line -> line.startsWith("line ")).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("line 3: row: not valid CSV: ").contains("'x'"));
+        assertThat(result.lines()).contains("offers:   created 3, updated 0, unchanged 0, rejected 1",
+                "partners: created 1, updated 0, unchanged 0");
+        Map<String, AttributeValue> offer = item("PARTNER#fabrikam", "OFFER#cloud-platform");
+        assertThat(offer.get("name").s()).as("a quoted cell keeps its spaces").isEqualTo("Gold Cloud Platform ");
+        assertThat(offer.get("area").s()).as("an unquoted cell is trimmed").isEqualTo("Cloud Platform");
+        assertThat(offer.get("requirementsMet").bool()).isTrue();
+        assertThat(item("PARTNER#fabrikam", "PROFILE").get("name").s()).isEqualTo("  Fabrikam, Inc. ");
+        assertThat(item("PARTNER#fabrikam", "OFFER#apps")).as("the row after the multi-line cell").isNotEmpty();
+    }
+
+    Map<String, AttributeValue> item(String pk, String sk) {
+        return dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk)))).item();
     }
 
     @Test
