@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.renewal.FreeDynamoPort;
 import org.partnerprogram.renewal.RenewalConfig;
+import org.partnerprogram.renewal.WorkCounter;
 import org.partnerprogram.renewal.domain.Contact;
 import org.partnerprogram.renewal.domain.Language;
 import org.partnerprogram.renewal.domain.Money;
@@ -72,7 +73,7 @@ class NotificationCountBench {
         double requests = (double) WorkCounter.requests() / N;
         double ses = (double) (local.mailbox().sendCalls() - sesBefore) / N;
         BenchTable.row("notify: DynamoDB requests per notification sent (%d)".formatted(N),
-                "%.2f (%s)".formatted(requests, WorkCounter.REQUESTS), "3: 1 Query, claim + completion PutItems",
+                "%.2f (Query %d, PutItem %d)".formatted(requests, WorkCounter.requests("Query"), WorkCounter.requests("PutItem")), "3: 1 Query, claim + completion PutItems",
                 sent == N && requests == 3.0);
         BenchTable.row("notify: SES SendEmail calls per notification sent", "%.2f".formatted(ses), "1", ses == 1.0);
         BenchTable.row("notify: warm handler time per notification (DynamoDB Local + local SES capture)",
