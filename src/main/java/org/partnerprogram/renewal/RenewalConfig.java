@@ -46,6 +46,36 @@ public interface RenewalConfig {
 
     Idempotency idempotency();
 
+    /** Where people open an offer: emails link to {@code <console URL>/partners/{p}/offers/{o}} (D19). */
+    @WithDefault("http://127.0.0.1:3000")
+    String consoleUrl();
+
+    Mail mail();
+
+    /** Email with Amazon SES v2 (D19, D20). */
+    interface Mail {
+        /** The verified SES identity the emails come from (RENEWAL_MAIL_SENDER). */
+        @WithDefault("renewals@example.com")
+        String sender();
+
+        /** The local run's SES capture; unset in Lambda, where the SDK finds the regional endpoint. */
+        Optional<String> endpointOverride();
+
+        /** Unset in Lambda: the SDK reads AWS_REGION. */
+        Optional<String> region();
+
+        /**
+         * How long a claim holds an event's email against other deliveries. Longer than the
+         * function's timeout, so only a dead holder's claim is taken over.
+         */
+        @WithDefault("PT45S")
+        java.time.Duration claimLease();
+
+        /** Attempts per SES call inside one invocation, first try included (then the event is redelivered). */
+        @WithDefault("2")
+        int maxAttempts();
+    }
+
     interface Auth {
         /** The claim that names the caller's partner. */
         @WithDefault("partner_id")

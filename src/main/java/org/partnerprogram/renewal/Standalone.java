@@ -6,11 +6,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import org.partnerprogram.renewal.domain.RenewalRules;
+import org.partnerprogram.renewal.mail.LetterWriter;
+import org.partnerprogram.renewal.mail.SesMailer;
 import org.partnerprogram.renewal.store.IdempotencyStore;
+import org.partnerprogram.renewal.store.NotificationStore;
 import org.partnerprogram.renewal.store.OfferStore;
 import org.partnerprogram.renewal.usecase.Access;
 import org.partnerprogram.renewal.usecase.CheckOffer;
 import org.partnerprogram.renewal.usecase.EnrolOffer;
+import org.partnerprogram.renewal.usecase.NotifyPartner;
 import org.partnerprogram.renewal.usecase.RenewOffer;
 import org.partnerprogram.renewal.usecase.SweepDueWork;
 import org.partnerprogram.renewal.usecase.Today;
@@ -85,5 +89,10 @@ public final class Standalone {
 
     public SweepDueWork sweepDueWork() {
         return new SweepDueWork(store, rules, today, config);
+    }
+
+    public NotifyPartner notifyPartner() {
+        return new NotifyPartner(store, new NotificationStore(dynamo, config), rules, new LetterWriter(), new SesMailer(config),
+                today, access, config);
     }
 }

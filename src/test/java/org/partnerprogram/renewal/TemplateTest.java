@@ -59,7 +59,7 @@ class TemplateTest {
     void everyFunctionRunsAHandlerOfTheArtifact() {
         Map<String, JsonNode> functions = ofType("AWS::Serverless::Function");
         assertThat(functions.values().stream().map(TemplateTest::handlerOf))
-                .containsExactlyInAnyOrder("check", "renew", "enrol", "sweep");
+                .containsExactlyInAnyOrder("check", "renew", "enrol", "sweep", "notify");
         functions.values().forEach(f -> assertThat(handlers.select(NamedLiteral.of(handlerOf(f))).isResolvable())
                 .as("handler %s", handlerOf(f)).isTrue());
     }
@@ -93,6 +93,9 @@ class TemplateTest {
                 JsonNode schedule = f.path("Events").path("Daily");
                 assertThat(schedule.path("Type").asText()).isIn("Schedule", "ScheduleV2");
                 assertThat(schedule.path("Properties").path("ScheduleExpression").asText()).matches("cron\\(\\d+ \\d+ \\* \\* \\? \\*\\)");
+            } else if (handlerOf(f).equals("notify")) {
+                // Asynchronous: nobody waits on its cold start.
+                assertThat(f.path("Events").path("Outbox").path("Type").asText()).isEqualTo("EventBridgeRule");
             } else {
                 assertThat(f.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
                 assertThat(f.path("AutoPublishAlias").asText()).isNotBlank();
@@ -144,11 +147,56 @@ class TemplateTest {
             f.path("Policies").forEach(policy -> policy.path("Statement").forEach(statements::add));
             assertThat(statements).as(name).isNotEmpty();
             statements.forEach(statement -> {
+                if (statement.path("Action").get(0).asText().startsWith("ses:")) {
+                    return; // the notify function's one SES statement, checked below
+                }
                 statement.path("Action").forEach(action -> assertThat(action.asText()).as(name).startsWith("dynamodb:").doesNotContain("*"));
                 assertThat(statement.path("Resource").asText()).as(name).contains("RenewalTable").doesNotContain("*");
             });
         });
         assertThat(actionsOf("CheckFunction")).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem");
+    }
+
+    @Test
+    void onlyTheNotifyFunctionSendsEmailAndOnlyAsTheSenderIdentity() {
+        ofType("AWS::Serverless::Function").forEach((name, f) -> {
+            if (!name.equals("NotifyFunction")) {
+                assertThat(actionsOf(name)).as(name).noneMatch(action -> action.startsWith("ses:"));
+            }
+        });
+        assertThat(actionsOf("NotifyFunction")).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:PutItem", "ses:SendEmail");
+        JsonNode ses = resources.path("NotifyFunction").path("Properties").path("Policies").get(0).path("Statement").get(1);
+        // !If [SenderIsAddressIdentity, identity/${SenderAddress}, identity/${SenderIdentity}]: never "*".
+        List<String> identities = new ArrayList<>();
+        ses.path("Resource").forEach(option -> identities.add(option.asText()));
+        assertThat(identities).contains("SenderIsAddressIdentity");
+        assertThat(identities.subList(1, identities.size()))
+                .allMatch(arn -> arn.contains(":ses:") && arn.contains(":identity/${Sender") && !arn.endsWith("*"));
+        JsonNode environment = resources.path("NotifyFunction").path("Properties").path("Environment").path("Variables");
+        assertThat(environment.path("RENEWAL_MAIL_SENDER").asText()).isEqualTo("SenderAddress");
+        assertThat(environment.path("RENEWAL_CONSOLE_URL").asText()).isEqualTo("ConsoleUrl");
+    }
+
+    @Test
+    void everyOutboxEventReachesTheNotifyFunctionAndFailuresAreDeadLetteredAndAlarmed() {
+        JsonNode pipe = ofType("AWS::Pipes::Pipe").values().iterator().next();
+        String filter = pipe.path("SourceParameters").path("FilterCriteria").path("Filters").get(0).path("Pattern").asText();
+        Table.OUTBOX_ENTITIES.forEach(entity -> assertThat(filter).contains("\"" + entity + "\""));
+        assertThat(pipe.path("SourceParameters").path("DynamoDBStreamParameters").path("DeadLetterConfig").path("Arn").asText())
+                .isEqualTo("PipeDeadLetterQueue.Arn");
+        JsonNode notify = resources.path("NotifyFunction").path("Properties");
+        JsonNode rule = notify.path("Events").path("Outbox").path("Properties");
+        assertThat(rule.path("EventBusName").asText()).isEqualTo("ReminderBus");
+        assertThat(rule.path("Pattern").path("source").get(0).asText())
+                .isEqualTo(pipe.path("TargetParameters").path("EventBridgeEventBusParameters").path("Source").asText());
+        assertThat(rule.path("Pattern").path("detail-type").get(0).asText())
+                .isEqualTo(pipe.path("TargetParameters").path("EventBridgeEventBusParameters").path("DetailType").asText());
+        assertThat(notify.path("EventInvokeConfig").path("MaximumRetryAttempts").asInt()).isPositive();
+        assertThat(notify.path("EventInvokeConfig").path("DestinationConfig").path("OnFailure").path("Destination").asText())
+                .isEqualTo("NotifyDeadLetterQueue.Arn");
+        List<String> watchedQueues = new ArrayList<>();
+        ofType("AWS::CloudWatch::Alarm").values().forEach(alarm -> watchedQueues.add(alarm.path("Dimensions").path(0).path("Value").asText()));
+        assertThat(watchedQueues).contains("NotifyDeadLetterQueue.QueueName", "PipeDeadLetterQueue.QueueName");
     }
 
     @Test

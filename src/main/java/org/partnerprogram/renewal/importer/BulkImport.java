@@ -1,6 +1,7 @@
 package org.partnerprogram.renewal.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -173,11 +174,40 @@ final class BulkImport {
         ObjectNode body = Json.MAPPER.createObjectNode();
         copy(row, "partnerName", body, "name");
         copy(row, "migratedToPartnerCenter", body, "migratedToPartnerCenter");
+        copy(row, "language", body, "language");
+        JsonNode contacts = row.get("contacts");
+        body.set("contacts", contacts != null && contacts.isTextual() ? contactList(contacts.asText()) : contacts);
         try {
             return Requests.partner(body, partnerId);
         } catch (Problem problem) {
             throw problem.field().filter("name"::equals).isPresent() ? problem.renamed("partnerName") : problem;
         }
+    }
+
+    /**
+     * A CSV cell of contacts, {@code Ana Lima <ana@contoso.com>; ops@contoso.com}, as the PUT
+     * route's list {@code [{email, name}]}; the route's rules then check it.
+     */
+    static ArrayNode contactList(String cell) {
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        for (String entry : cell.split(";")) {
+            String contact = entry.strip();
+            if (contact.isEmpty()) {
+                continue;
+            }
+            ObjectNode node = list.addObject();
+            int open = contact.lastIndexOf('<');
+            if (open >= 0 && contact.endsWith(">")) {
+                String name = contact.substring(0, open).strip();
+                node.put("email", contact.substring(open + 1, contact.length() - 1).strip());
+                if (!name.isEmpty()) {
+                    node.put("name", name);
+                }
+            } else {
+                node.put("email", contact);
+            }
+        }
+        return list;
     }
 
     private static ObjectNode offerBody(ObjectNode row) {

@@ -24,8 +24,8 @@ import org.partnerprogram.renewal.lambda.Json;
  */
 final class Rows implements Iterator<Rows.Row> {
 
-    static final List<String> COLUMNS = List.of("partnerId", "partnerName", "migratedToPartnerCenter", "offerId", "type",
-            "name", "area", "anniversaryDate", "requirementsMet", "feeAmount", "feeCurrency");
+    static final List<String> COLUMNS = List.of("partnerId", "partnerName", "migratedToPartnerCenter", "contacts", "language",
+            "offerId", "type", "name", "area", "anniversaryDate", "requirementsMet", "feeAmount", "feeCurrency");
     private static final Set<String> BOOLEANS = Set.of("migratedToPartnerCenter", "requirementsMet");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     /** Unquoted cells are trimmed; quoted ones are kept as written. Blank lines are skipped. */

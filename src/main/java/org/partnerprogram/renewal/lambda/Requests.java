@@ -4,10 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.partnerprogram.renewal.domain.Contact;
+import org.partnerprogram.renewal.domain.Language;
 import org.partnerprogram.renewal.domain.Money;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.OfferType;
@@ -28,6 +34,10 @@ public final class Requests {
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final int MAX_TEXT = 256;
+    private static final int MAX_CONTACTS = 10;
+    private static final int MAX_EMAIL = 254;
+    /** The part after '@': labels separated by dots, at least one dot, none empty. */
+    private static final Pattern EMAIL_DOMAIN = Pattern.compile("[^.]+(\\.[^.]+)+");
 
     private Requests() {
     }
@@ -80,15 +90,80 @@ public final class Requests {
         return new Payment(text(payment, "payment.", "reference"), money(payment, "payment."));
     }
 
-    /** PUT /partners/{partnerId} body: {name, migratedToPartnerCenter}. */
+    /** PUT /partners/{partnerId} body: {name, migratedToPartnerCenter, contacts?, language?}. */
     static Partner partner(ApiRequest request, String partnerId) {
         return partner(requiredObject(request), partnerId);
     }
 
-    /** A partner body as a JSON object: the rules of the PUT route, for the bulk import too. */
+    /**
+     * A partner body as a JSON object: the rules of the PUT route, for the bulk import too. D18:
+     * optional {@code contacts} (absent: none, like every PUT it replaces) and {@code language}
+     * (absent: en).
+     */
     public static Partner partner(JsonNode body, String partnerId) {
-        onlyFields(body, "", Set.of("name", "migratedToPartnerCenter"));
-        return new Partner(partnerId, text(body, "", "name"), bool(body, "migratedToPartnerCenter"));
+        onlyFields(body, "", Set.of("name", "migratedToPartnerCenter", "contacts", "language"));
+        return new Partner(partnerId, text(body, "", "name"), bool(body, "migratedToPartnerCenter"),
+                contacts(body.get("contacts")), language(body.get("language")));
+    }
+
+    /** D18: 0 to 10 contacts {email, name?}, no address twice (ignoring case). */
+    private static List<Contact> contacts(JsonNode contacts) {
+        if (contacts == null || contacts.isNull()) {
+            return List.of();
+        }
+        if (!contacts.isArray()) {
+            throw Problem.invalid("contacts", "must be an array of {email, name}");
+        }
+        if (contacts.size() > MAX_CONTACTS) {
+            throw Problem.invalid("contacts", "must list at most " + MAX_CONTACTS + " contacts, not " + contacts.size());
+        }
+        List<Contact> result = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            String prefix = "contacts[" + i + "].";
+            JsonNode contact = contacts.get(i);
+            if (!contact.isObject()) {
+                throw Problem.invalid("contacts[" + i + "]", "must be an object {email, name}");
+            }
+            onlyFields(contact, prefix, Set.of("email", "name"));
+            String email = email(contact, prefix + "email");
+            Integer earlier = seen.putIfAbsent(email.toLowerCase(Locale.ROOT), i);
+            if (earlier != null) {
+                throw Problem.invalid(prefix + "email", "the address " + email + " is already contacts[" + earlier + "] (ignoring case)");
+            }
+            JsonNode name = contact.get("name");
+            result.add(new Contact(email, name == null || name.isNull() ? null : text(contact, prefix, "name")));
+        }
+        return result;
+    }
+
+    /** D18: one '@', a dot in the domain, no spaces, at most 254 characters. */
+    private static String email(JsonNode contact, String field) {
+        JsonNode value = contact.get("email");
+        if (value == null || value.isNull()) {
+            throw Problem.invalid(field, "is required");
+        }
+        String email = value.isTextual() ? value.asText() : "";
+        int at = email.indexOf('@');
+        if (email.isEmpty() || email.length() > MAX_EMAIL || at <= 0 || at != email.lastIndexOf('@')
+                || !EMAIL_DOMAIN.matcher(email.substring(at + 1)).matches() || email.chars().anyMatch(Requests::isSpaceOrControl)) {
+            throw Problem.invalid(field, "must be an email address such as ana@contoso.com (one '@', a dot in the domain, no spaces, at most "
+                    + MAX_EMAIL + " characters)");
+        }
+        return email;
+    }
+
+    private static boolean isSpaceOrControl(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+    }
+
+    /** D18: en (the default) or zh-CN. */
+    private static Language language(JsonNode language) {
+        if (language == null || language.isNull()) {
+            return Language.EN;
+        }
+        return Language.ofTag(language.isTextual() ? language.asText() : null)
+                .orElseThrow(() -> Problem.invalid("language", "must be \"en\" or \"zh-CN\""));
     }
 
     /** PUT /partners/{partnerId}/offers/{offerId} body. */

@@ -11,6 +11,7 @@ public enum Route {
     LIST_OFFERS("GET /partners/{partnerId}/offers", CheckHandler.NAME),
     GET_OFFER("GET /partners/{partnerId}/offers/{offerId}", CheckHandler.NAME),
     LIST_RENEWALS("GET /partners/{partnerId}/offers/{offerId}/renewals", CheckHandler.NAME),
+    LIST_NOTIFICATIONS("GET /partners/{partnerId}/notifications", CheckHandler.NAME),
     RENEW("POST /partners/{partnerId}/offers/{offerId}/renewals", RenewHandler.NAME),
     PUT_PARTNER("PUT /partners/{partnerId}", EnrolHandler.NAME),
     PUT_OFFER("PUT /partners/{partnerId}/offers/{offerId}", EnrolHandler.NAME);

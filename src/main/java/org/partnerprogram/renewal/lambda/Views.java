@@ -1,11 +1,13 @@
 package org.partnerprogram.renewal.lambda;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import org.partnerprogram.renewal.domain.Assessment;
 import org.partnerprogram.renewal.domain.Blocker;
 import org.partnerprogram.renewal.domain.Exemption;
 import org.partnerprogram.renewal.domain.Money;
+import org.partnerprogram.renewal.domain.Notification;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.Partner;
 import org.partnerprogram.renewal.domain.Payment;
@@ -52,7 +54,21 @@ final class Views {
     record RenewalsView(List<RenewalView> renewals) {
     }
 
-    record PartnerView(String partnerId, String name, boolean migratedToPartnerCenter) {
+    /** The one partner answer (D18, D22): the PUT's echo and the GET. */
+    record PartnerView(String partnerId, String name, boolean migratedToPartnerCenter, List<ContactView> contacts,
+            String language) {
+    }
+
+    /** A contact as it was sent: {@code name} is left out when none was given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ContactView(String email, String name) {
+    }
+
+    record NotificationView(String partnerId, String offerId, String event, String anniversaryDate, String status,
+            List<String> to, String sentAt, String messageId) {
+    }
+
+    record NotificationsView(List<NotificationView> notifications) {
     }
 
     record OfferView(String partnerId, String offerId, String type, String name, String area, String anniversaryDate,
@@ -99,7 +115,14 @@ final class Views {
     }
 
     static PartnerView partner(Partner p) {
-        return new PartnerView(p.partnerId(), p.name(), p.migratedToPartnerCenter());
+        return new PartnerView(p.partnerId(), p.name(), p.migratedToPartnerCenter(),
+                p.contacts().stream().map(c -> new ContactView(c.email(), c.name())).toList(), p.language().tag());
+    }
+
+    static NotificationsView notifications(List<Notification> notifications) {
+        return new NotificationsView(notifications.stream().map(n -> new NotificationView(n.partnerId(), n.offerId(),
+                n.event().name(), text(n.anniversaryDate()), n.status().name(), n.to(),
+                n.sentAt() == null ? null : n.sentAt().toString(), n.messageId())).toList());
     }
 
     static OfferView offer(Offer o) {

@@ -35,7 +35,8 @@ import org.partnerprogram.renewal.lambda.Json;
  * routes and functions are read from template.yaml, each request becomes an API Gateway payload
  * 2.0 event for the function's handler, and {@code POST /2015-03-31/functions/{id}/invocations}
  * invokes a function with a raw event (the sweep with a Scheduled Event). The API's contract is
- * served at {@code GET /openapi.yaml}. The JWT's payload is
+ * served at {@code GET /openapi.yaml}; SES's SendEmail and the mailbox it fills at
+ * {@code /v2/email/outbound-emails} and {@code /_local/mailbox} ({@link LocalMailbox}). The JWT's payload is
  * passed on as the authorizer's claims, flattened as API Gateway does; its signature is NOT
  * checked, which is why this binds to 127.0.0.1 only and exists only in the dev and test builds.
  */
@@ -107,22 +108,24 @@ final class LocalApi implements AutoCloseable {
     private final Function<String, RequestStreamHandler> handlers;
     private final LocalClock clock;
     private final Path openApi;
+    private final LocalMailbox mailbox;
 
     private LocalApi(HttpServer server, ExecutorService executor, Template template,
-            Function<String, RequestStreamHandler> handlers, LocalClock clock, Path openApi) {
+            Function<String, RequestStreamHandler> handlers, LocalClock clock, Path openApi, LocalMailbox mailbox) {
         this.server = server;
         this.executor = executor;
         this.template = template;
         this.handlers = handlers;
         this.clock = clock;
         this.openApi = openApi;
+        this.mailbox = mailbox;
     }
 
     static LocalApi start(int port, Template template, Function<String, RequestStreamHandler> handlers, LocalClock clock,
-            Path openApi) throws IOException {
+            Path openApi, LocalMailbox mailbox) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         ExecutorService executor = Executors.newFixedThreadPool(16);
-        LocalApi api = new LocalApi(server, executor, template, handlers, clock, openApi);
+        LocalApi api = new LocalApi(server, executor, template, handlers, clock, openApi, mailbox);
         server.createContext("/", api::handle);
         server.setExecutor(executor);
         server.start();
@@ -146,6 +149,11 @@ final class LocalApi implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (path.equals("/_local/clock")) {
                 clock(exchange, method, body);
+            } else if (path.equals(LocalMailbox.SEND_EMAIL_PATH) && method.equals("POST")) {
+                LocalMailbox.Answer answer = mailbox.sendEmail(body);
+                send(exchange, answer.status(), answer.headers(), answer.body());
+            } else if (path.equals(LocalMailbox.MAILBOX_PATH)) {
+                mailbox(exchange, method);
             } else if (path.equals("/openapi.yaml") && method.equals("GET")) {
                 send(exchange, 200, Map.of("Content-Type", "application/yaml"), Files.readString(openApi));
             } else if (path.startsWith(INVOKE_PREFIX) && path.endsWith("/invocations") && method.equals("POST")) {
@@ -195,6 +203,18 @@ final class LocalApi implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handlers.apply(handler).handleRequest(new ByteArrayInputStream(event), out, null);
         return out.toByteArray();
+    }
+
+    /** GET lists what SES would have sent, newest first; DELETE empties the mailbox. */
+    private void mailbox(HttpExchange exchange, String method) throws IOException {
+        if (method.equals("DELETE")) {
+            mailbox.clear();
+            send(exchange, 204, Map.of(), "");
+        } else if (method.equals("GET")) {
+            send(exchange, 200, Map.of("Content-Type", "application/json; charset=utf-8"), mailbox.list());
+        } else {
+            send(exchange, 405, Map.of("Allow", "GET, DELETE"), "");
+        }
     }
 
     private void clock(HttpExchange exchange, String method, byte[] body) throws IOException {

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The local run (./mvnw quarkus:dev) and the tests' environment: DynamoDB Local in memory, the
- * table, the demo data (dev), and the API on 127.0.0.1 as template.yaml declares it. Build
+ * table, the demo data (dev), the API on 127.0.0.1 as template.yaml declares it, the SES capture
+ * and its mailbox, and the stream delivering the outbox to the notify handler. Build
  * profiles dev and test only: none of this exists in the Lambda build.
  */
 @ApplicationScoped
@@ -39,6 +40,9 @@ public class LocalRun {
     Path template;
     @ConfigProperty(name = "local.openapi", defaultValue = "openapi.yaml")
     Path openApi;
+    /** Deliver the table's outbox to the notify handler, as stream, pipe and bus do in AWS. */
+    @ConfigProperty(name = "local.notify-from-stream", defaultValue = "true")
+    boolean notifyFromStream;
 
     private final DynamoDbClient dynamo;
     private final RenewalConfig config;
@@ -47,6 +51,8 @@ public class LocalRun {
     private final Instance<RequestStreamHandler> handlers;
     private LocalDynamo localDynamo;
     private LocalApi api;
+    private LocalStreams streams;
+    private LocalMailbox mailbox;
 
     public LocalRun(DynamoDbClient dynamo, RenewalConfig config, EnrolOffer enrol, LocalClock clock,
             @Any Instance<RequestStreamHandler> handlers) {
@@ -63,17 +69,25 @@ public class LocalRun {
         if (demoData) {
             DemoData.load(enrol, config.auth().operatorRole());
         }
+        mailbox = new LocalMailbox(clock);
         try {
             api = LocalApi.start(apiPort, LocalApi.Template.read(template),
-                    name -> handlers.select(NamedLiteral.of(name)).get(), clock, openApi);
+                    name -> handlers.select(NamedLiteral.of(name)).get(), clock, openApi, mailbox);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local API from " + template.toAbsolutePath(), e);
+        }
+        if (notifyFromStream) {
+            String streamArn = dynamo.describeTable(b -> b.tableName(config.tableName())).table().latestStreamArn();
+            streams = LocalStreams.start(dynamoPort, streamArn, () -> handlers.select(NamedLiteral.of("notify")).get());
         }
         LOG.infof("Renewal API ready on http://127.0.0.1:%d (clock %s%s)", api.port(), clock.instant(),
                 clock.pinned() != null ? ", pinned" : "");
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        if (streams != null) {
+            streams.close();
+        }
         if (api != null) {
             api.close();
         }
@@ -89,5 +103,23 @@ public class LocalRun {
 
     public LocalClock clock() {
         return clock;
+    }
+
+    /** Holds the stream's deliveries to the notify handler (and waits for those under way); tests only. */
+    public void pauseNotifications() {
+        if (streams != null) {
+            streams.pause(10_000);
+        }
+    }
+
+    public void resumeNotifications() {
+        if (streams != null) {
+            streams.resume();
+        }
+    }
+
+    /** What the SES capture received. */
+    public LocalMailbox mailbox() {
+        return mailbox;
     }
 }

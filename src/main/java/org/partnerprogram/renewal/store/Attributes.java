@@ -37,6 +37,11 @@ final class Attributes {
             return this;
         }
 
+        Item list(String name, java.util.List<AttributeValue> value) {
+            values.put(name, AttributeValue.fromL(value));
+            return this;
+        }
+
         Map<String, AttributeValue> build() {
             return Map.copyOf(values);
         }

@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.partnerprogram.renewal.domain.AnniversaryState;
+import org.partnerprogram.renewal.domain.Contact;
 import org.partnerprogram.renewal.domain.Exemption;
+import org.partnerprogram.renewal.domain.Language;
 import org.partnerprogram.renewal.domain.Money;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.OfferType;
@@ -31,17 +34,25 @@ final class OfferItems {
     }
 
     static Map<String, AttributeValue> partner(Partner partner, Instant now) {
+        List<AttributeValue> contacts = partner.contacts().stream()
+                .map(contact -> AttributeValue.fromM(item().s(Table.EMAIL, contact.email()).s(Table.NAME, contact.name()).build()))
+                .toList();
         return item()
                 .s(Table.PK, Table.partnerKey(partner.partnerId())).s(Table.SK, Table.PROFILE)
                 .s(Table.ENTITY, Table.PARTNER_ENTITY)
                 .s(Table.PARTNER_ID, partner.partnerId()).s(Table.NAME, partner.name())
                 .bool(Table.MIGRATED, partner.migratedToPartnerCenter())
+                .list(Table.CONTACTS, contacts).s(Table.LANGUAGE, partner.language().tag())
                 .s(Table.UPDATED_AT, now)
                 .build();
     }
 
     static Partner partner(Map<String, AttributeValue> item) {
-        return new Partner(s(item, Table.PARTNER_ID), s(item, Table.NAME), bool(item, Table.MIGRATED));
+        AttributeValue contacts = item.get(Table.CONTACTS);
+        List<Contact> list = contacts == null || !contacts.hasL() ? List.of()
+                : contacts.l().stream().map(c -> new Contact(s(c.m(), Table.EMAIL), s(c.m(), Table.NAME))).toList();
+        return new Partner(s(item, Table.PARTNER_ID), s(item, Table.NAME), bool(item, Table.MIGRATED), list,
+                Language.ofTag(s(item, Table.LANGUAGE)).orElse(Language.EN));
     }
 
     /** The offer item; {@code nextDue} null leaves it out of the sparse due-work index. */

@@ -23,9 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * PARTNER#&lt;p&gt;              PROFILE                     partner profile
  * PARTNER#&lt;p&gt;              OFFER#&lt;o&gt;                   offer (+ dueShard/dueAt while the sweep has work)
  * OFFER#&lt;p&gt;#&lt;o&gt;           RENEWAL#&lt;previous AD&gt;        renewal history, one per AD renewed
- * OFFER#&lt;p&gt;#&lt;o&gt;           REMINDER#&lt;AD&gt;#&lt;kind&gt;        reminder record (the outbox the stream delivers)
- * OFFER#&lt;p&gt;#&lt;o&gt;           LAPSE#&lt;AD&gt;                  lapse record, one per (offer, AD) the sweep lapsed
+ * OFFER#&lt;p&gt;#&lt;o&gt;           REMINDER#&lt;AD&gt;#&lt;kind&gt;        reminder record (outbox: UPCOMING_ANNIVERSARY, WINDOW_CLOSING)
+ * OFFER#&lt;p&gt;#&lt;o&gt;           LAPSE#&lt;AD&gt;                  lapse record (outbox: LAPSED), once per (offer, AD) the sweep lapsed
+ * NOTIFY#&lt;p&gt;               NOTIFICATION#&lt;o&gt;#&lt;AD&gt;#&lt;event&gt;  delivery of one event's email (D20, D21)
  * IDEMPOTENCY#&lt;p&gt;#&lt;key&gt;    IDEMPOTENCY                 idempotency record, expires by TTL
+ * The renewal record doubles as the outbox of RENEWED. The stream filter (template.yaml) passes
+ * the INSERTs of the entities in {@link #OUTBOX_ENTITIES}.
  * GSI due-work: dueShard = DUE#&lt;n&gt;, dueAt = yyyy-MM-dd (sparse: only offers with work left)
  * </pre>
  */
@@ -38,7 +41,7 @@ public final class Table {
     public static final String DUE_AT = "dueAt";
     /** Epoch seconds; DynamoDB's TTL deletes the item after it. Only idempotency records carry it. */
     public static final String EXPIRES_AT = "expiresAt";
-    /** What an item is; the stream filter delivers items whose entity is REMINDER. */
+    /** What an item is; the stream filter delivers the INSERTs of {@link #OUTBOX_ENTITIES}. */
     public static final String ENTITY = "entity";
 
     public static final String PROFILE = "PROFILE";
@@ -50,6 +53,8 @@ public final class Table {
     static final String RENEWAL_PREFIX = "RENEWAL#";
     static final String REMINDER_PREFIX = "REMINDER#";
     static final String LAPSE_PREFIX = "LAPSE#";
+    static final String NOTIFY_PREFIX = "NOTIFY#";
+    static final String NOTIFICATION_PREFIX = "NOTIFICATION#";
     static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY#";
     static final String DUE_PREFIX = "DUE#";
     private static final String SEPARATOR = "#";
@@ -88,6 +93,18 @@ public final class Table {
     static final String RECORDED_ON = "recordedOn";
     static final String RECORDED_AT = "recordedAt";
 
+    static final String CONTACTS = "contacts";
+    static final String EMAIL = "email";
+    static final String LANGUAGE = "language";
+
+    static final String EVENT = "event";
+    static final String STATUS = "status";
+    static final String TO = "to";
+    static final String SENT_AT = "sentAt";
+    static final String MESSAGE_ID = "messageId";
+    static final String REASON = "reason";
+    static final String WRITTEN_AT = "writtenAt";
+
     static final String STATE = "state";
     static final String FINGERPRINT = "fingerprint";
     static final String TOKEN = "token";
@@ -97,9 +114,12 @@ public final class Table {
 
     static final String OFFER_ENTITY = "OFFER";
     static final String PARTNER_ENTITY = "PARTNER";
-    static final String RENEWAL_ENTITY = "RENEWAL";
+    public static final String RENEWAL_ENTITY = "RENEWAL";
     public static final String REMINDER_ENTITY = "REMINDER";
-    static final String LAPSE_ENTITY = "LAPSE";
+    public static final String LAPSE_ENTITY = "LAPSE";
+    static final String NOTIFICATION_ENTITY = "NOTIFICATION";
+    /** The items whose INSERT is an event for the notify function (the pipe's filter). */
+    public static final java.util.List<String> OUTBOX_ENTITIES = java.util.List.of(REMINDER_ENTITY, LAPSE_ENTITY, RENEWAL_ENTITY);
     static final String IDEMPOTENCY_ENTITY = "IDEMPOTENCY";
 
     private Table() {
@@ -127,6 +147,14 @@ public final class Table {
 
     static String lapseSortKey(java.time.LocalDate anniversaryDate) {
         return LAPSE_PREFIX + anniversaryDate;
+    }
+
+    static String notifyKey(String partnerId) {
+        return NOTIFY_PREFIX + partnerId;
+    }
+
+    static String notificationSortKey(String offerId, java.time.LocalDate anniversaryDate, String event) {
+        return NOTIFICATION_PREFIX + offerId + SEPARATOR + anniversaryDate + SEPARATOR + event;
     }
 
     static String idempotencyKey(String partnerId, String key) {

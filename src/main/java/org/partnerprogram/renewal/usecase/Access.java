@@ -42,6 +42,25 @@ public class Access {
         }
     }
 
+    /** Reads (D21, D22): an operator, or a partner admin; 401/403 otherwise. */
+    public void requireReader(Caller caller) {
+        requireCaller(caller);
+        if (!isOperator(caller)) {
+            requirePartnerAdmin(caller);
+        }
+    }
+
+    /** An operator reads any partner; a partner admin only its own (404 for another). */
+    public void requireOwnPartnerUnlessOperator(Caller caller, String partnerId) {
+        if (!isOperator(caller)) {
+            requireOwnPartner(caller, partnerId);
+        }
+    }
+
+    private boolean isOperator(Caller caller) {
+        return caller != null && caller.roles().contains(auth.operatorRole());
+    }
+
     private static void requireCaller(Caller caller) {
         if (caller == null) {
             throw Problem.of(Problem.Kind.UNAUTHENTICATED, "No usable identity: the request carries no authorizer claims.");

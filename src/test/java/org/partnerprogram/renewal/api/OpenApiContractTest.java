@@ -107,6 +107,10 @@ class OpenApiContractTest extends ApiTestSupport {
 
         conforms("PUT", partnerPath, as(Tokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Contract\",\"migratedToPartnerCenter\":false}").put("/partners/{p}", partner));
+        conforms("PUT", partnerPath, as(Tokens.operator()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Contract\",\"migratedToPartnerCenter\":false,\"language\":\"zh-CN\","
+                        + "\"contacts\":[{\"email\":\"a@contract.example\",\"name\":\"A\"},{\"email\":\"b@contract.example\"}]}")
+                .put("/partners/{p}", partner));
         conforms("PUT", partnerPath, as(Tokens.operator()).contentType(ContentType.JSON).body("{\"name\":1}").put("/partners/{p}", partner));
         conforms("PUT", partnerPath, as(Tokens.partnerAdmin(partner)).contentType(ContentType.JSON)
                 .body("{\"name\":\"x\",\"migratedToPartnerCenter\":true}").put("/partners/{p}", partner));
@@ -154,6 +158,12 @@ class OpenApiContractTest extends ApiTestSupport {
 
         conforms("GET", renewals, as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}/renewals", partner, "met"));
         conforms("GET", renewals, as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}/renewals", partner, "missing"));
+
+        String notifications = "/partners/{partnerId}/notifications";
+        conforms("GET", notifications, as(Tokens.partnerAdmin(partner)).get("/partners/{p}/notifications", partner));
+        conforms("GET", notifications, as(Tokens.operator()).get("/partners/{p}/notifications", partner));
+        conforms("GET", notifications, as(Tokens.partnerAdmin(other)).get("/partners/{p}/notifications", partner));
+        conforms("GET", notifications, api().get("/partners/{p}/notifications", partner));
 
         assertThat(VALIDATED).contains("POST /partners/{partnerId}/offers/{offerId}/renewals 201",
                 "POST /partners/{partnerId}/offers/{offerId}/renewals 402", "POST /partners/{partnerId}/offers/{offerId}/renewals 409",

@@ -96,6 +96,36 @@ class BulkImportTest {
         assertThat(offersStored()).isEqualTo(2);
     }
 
+    /** D18 through the import: contacts ("Name <email>; email" in CSV, a list in JSON Lines) and language. */
+    @Test
+    void contactsAndLanguageAreImportedFromCsvAndJsonLines() {
+        for (String sample : new String[] {"data/sample-import.csv", "data/sample-import.jsonl"}) {
+            freshTable();
+            assertThat(importFile(Path.of(sample)).lines()).contains("partners: created 2, updated 0, unchanged 0");
+            Map<String, AttributeValue> adatum = item("PARTNER#adatum", "PROFILE");
+            assertThat(adatum.get("contacts").l()).extracting(c -> c.m().get("email").s())
+                    .containsExactly("ana.lima@adatum.example", "renewals@adatum.example");
+            assertThat(adatum.get("contacts").l().get(0).m().get("name").s()).isEqualTo("Ana Lima");
+            assertThat(adatum.get("language").s()).isEqualTo("en");
+            Map<String, AttributeValue> tailspin = item("PARTNER#tailspin", "PROFILE");
+            assertThat(tailspin.get("contacts").l().get(0).m().get("name").s()).isEqualTo("李娜");
+            assertThat(tailspin.get("language").s()).isEqualTo("zh-CN");
+        }
+    }
+
+    @Test
+    void aBadContactIsReportedWithItsColumn() throws IOException {
+        Path file = dir.resolve("contacts.csv");
+        Files.writeString(file, String.join("\n",
+                "partnerId,partnerName,migratedToPartnerCenter,contacts,language,offerId,type,name,area,anniversaryDate,requirementsMet,feeAmount,feeCurrency",
+                "adatum,Adatum,true,ana@adatum.example; ANA@adatum.example,en,o1,COMPETENCY,Gold,Cloud Platform,2021-03-17,true,1.00,USD",
+                "tailspin,Tailspin,true,li.na@tailspin,en,o1,COMPETENCY,Gold,Cloud Platform,2021-03-17,true,1.00,USD",
+                "contoso,Contoso,true,,fr,o1,COMPETENCY,Gold,Cloud Platform,2021-03-17,true,1.00,USD"));
+        assertThat(importFile(file).lines()).anyMatch(l -> l.startsWith("line 2: contacts[1].email:"))
+                .anyMatch(l -> l.startsWith("line 3: contacts[0].email:"))
+                .anyMatch(l -> l.startsWith("line 4: language:"));
+    }
+
     /** What Excel's "CSV UTF-8" writes: a byte order mark, CRLF line ends, quotes where a cell needs them. */
     @Test
     void anExcelCsvWithAByteOrderMarkAndCrlfImportsAndABadQuoteIsRefusedByLine() {

@@ -62,7 +62,7 @@ class ApiHandlersFuzzTest {
         Identity identity = new Identity(services.config);
         HttpApi http = new HttpApi();
 
-        CheckHandler check = new CheckHandler(http, identity, services.access, services.checkOffer());
+        CheckHandler check = new CheckHandler(http, identity, services.access, services.checkOffer(), services.notifyPartner());
         RenewHandler renew = new RenewHandler(http, identity, services.access, services.renewOffer(), new Metrics(services.config));
         EnrolHandler enrol = new EnrolHandler(http, identity, services.access, services.enrolOffer());
         handlers = List.of(check, renew, enrol);

@@ -26,6 +26,20 @@ abstract class ReliabilityTestSupport extends ApiTestSupport {
     @Inject
     RenewalConfig config;
 
+    /**
+     * The notify path's writes (the local stream delivering outbox records) would take faults or
+     * holds meant for the request under test, and add to its write counts: paused meanwhile.
+     */
+    @BeforeEach
+    void pauseNotifications() {
+        local.pauseNotifications();
+    }
+
+    @AfterEach
+    void resumeNotifications() {
+        local.resumeNotifications();
+    }
+
     @BeforeEach
     @AfterEach
     void noFaults() {

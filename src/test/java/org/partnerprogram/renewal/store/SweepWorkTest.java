@@ -46,6 +46,19 @@ class SweepWorkTest {
     /** The service's client, so the WorkCounter sees every request. */
     @Inject
     DynamoDbClient dynamo;
+    @Inject
+    org.partnerprogram.renewal.local.LocalRun local;
+
+    /** The notify path reads the main table through the same client: its reads are not the sweep's. */
+    @org.junit.jupiter.api.BeforeEach
+    void pauseNotifications() {
+        local.pauseNotifications();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resumeNotifications() {
+        local.resumeNotifications();
+    }
 
     @Test
     void theSweepReadsTheDueOffersWhateverTheSizeOfTheTable() {
