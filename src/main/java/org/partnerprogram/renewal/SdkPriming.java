@@ -60,7 +60,8 @@ public class SdkPriming implements ExecutionInterceptor {
 
     /**
      * Runs {@code calls} with every SDK request they make on this thread answered in process with
-     * {@code answerFor.apply(operation)}, a JSON body; returns the requests answered.
+     * {@code answerFor.apply(operation)}, a JSON body of the request's content type; returns the
+     * requests answered.
      */
     public List<Answered> answeredInProcess(Function<String, String> answerFor, Runnable calls) {
         List<Answered> answered = new CopyOnWriteArrayList<>();
@@ -90,7 +91,10 @@ public class SdkPriming implements ExecutionInterceptor {
             String operation = target != null ? target : exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             answered.add(new Answered(operation, exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRemoteAddress()));
             byte[] body = answerFor.apply(operation).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+            // The request's own type is the protocol's: application/x-amz-json-1.0 for DynamoDB's
+            // JSON RPC, application/json for a REST-JSON service such as SES v2.
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            exchange.getResponseHeaders().set("Content-Type", type != null ? type : "application/json");
             exchange.getResponseHeaders().set("x-amzn-RequestId", "priming");
             // The client must not keep this connection: the snapshot carries none.
             exchange.getResponseHeaders().set("Connection", "close");

@@ -92,7 +92,7 @@ public final class Standalone {
     }
 
     public NotifyPartner notifyPartner() {
-        return new NotifyPartner(store, new NotificationStore(dynamo, config), rules, new LetterWriter(), new SesMailer(config),
+        return new NotifyPartner(store, new NotificationStore(dynamo, config), rules, new LetterWriter(), new SesMailer(config, new SdkPriming()),
                 today, access, config);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,16 @@ import org.partnerprogram.renewal.domain.OfferType;
 import org.partnerprogram.renewal.domain.Partner;
 import org.partnerprogram.renewal.usecase.Problem;
 import org.partnerprogram.renewal.domain.RenewalRules;
+import org.partnerprogram.renewal.mail.SesMailer;
 import org.partnerprogram.renewal.store.StorePriming;
 import org.partnerprogram.renewal.store.StorePriming.Operation;
 
 /**
  * SnapStart priming (docs/adr/0006-snapstart-priming-answered-in-process.md): before Lambda
- * snapshots an API function, run its hot path once so
+ * snapshots a function, run its hot path once so
  * the restored JVM answers its first caller at warm speed: event parsing, the rules, the JSON
- * views, problem+json, and the AWS SDK path of every table operation the function makes, answered
- * in process. The snapshot carries no connection, credential or data: nothing here reaches AWS.
+ * views, problem+json, and the AWS SDK path of every table operation the function makes and of
+ * SES's SendEmail if it sends email, answered in process. The snapshot carries no connection, credential or data: nothing here reaches AWS.
  * On-demand starts never run it (no checkpoint, nothing to pay back).
  */
 @ApplicationScoped
@@ -42,16 +44,22 @@ public class SnapStartPriming implements Resource {
     static final Map<String, Set<Operation>> TABLE_OPERATIONS = Map.of(
             CheckHandler.NAME, EnumSet.of(Operation.QUERY, Operation.GET_ITEM),
             RenewHandler.NAME, EnumSet.of(Operation.PUT_ITEM, Operation.QUERY, Operation.TRANSACT_WRITE_ITEMS, Operation.UPDATE_ITEM),
-            EnrolHandler.NAME, EnumSet.of(Operation.GET_ITEM, Operation.PUT_ITEM));
+            EnrolHandler.NAME, EnumSet.of(Operation.GET_ITEM, Operation.PUT_ITEM),
+            NotifyHandler.NAME, EnumSet.of(Operation.QUERY, Operation.PUT_ITEM));
+
+    /** The functions that send email with SES (ses:SendEmail in template.yaml). */
+    static final Set<String> SENDS_EMAIL = Set.of(NotifyHandler.NAME);
 
     private final RenewalRules rules;
     private final StorePriming store;
+    private final SesMailer mailer;
     private final String function;
 
-    public SnapStartPriming(RenewalRules rules, StorePriming store,
+    public SnapStartPriming(RenewalRules rules, StorePriming store, SesMailer mailer,
             @ConfigProperty(name = "quarkus.lambda.handler") String function) {
         this.rules = rules;
         this.store = store;
+        this.mailer = mailer;
         this.function = function;
     }
 
@@ -75,7 +83,7 @@ public class SnapStartPriming implements Resource {
         // Nothing to refresh: priming left no clock reading, connection, credential or data behind.
     }
 
-    /** The work of a check and of a refusal on synthetic values, then the function's table operations. */
+    /** The work of a check and of a refusal on synthetic values, then the function's table operations and SendEmail. */
     List<SdkPriming.Answered> prime() {
         HttpApi.parse(("{\"routeKey\":\"GET /partners/{partnerId}/offers/{offerId}\",\"pathParameters\":{\"partnerId\":\"p\",\"offerId\":\"o\"},"
                 + "\"headers\":{},\"requestContext\":{\"requestId\":\"prime\",\"authorizer\":{\"jwt\":{\"claims\":{\"partner_id\":\"p\","
@@ -84,6 +92,10 @@ public class SnapStartPriming implements Resource {
                 LocalDate.parse("2021-03-15"), false, new Money(new BigDecimal("4730.00"), "USD"));
         Json.write(Views.status(rules.assess(offer, new Partner("p", "P", true), LocalDate.parse("2021-03-20"))));
         Problems.body(Problem.notFound());
-        return store.prime(TABLE_OPERATIONS.getOrDefault(function, Set.of()));
+        List<SdkPriming.Answered> answered = new ArrayList<>(store.prime(TABLE_OPERATIONS.getOrDefault(function, Set.of())));
+        if (SENDS_EMAIL.contains(function)) {
+            answered.addAll(mailer.prime());
+        }
+        return answered;
     }
 }

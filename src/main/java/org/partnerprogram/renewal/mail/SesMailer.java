@@ -1,9 +1,13 @@
 package org.partnerprogram.renewal.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.List;
 import org.partnerprogram.renewal.RenewalConfig;
+import org.partnerprogram.renewal.SdkPriming;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -23,16 +27,33 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 /**
  * Sends with Amazon SES API v2 {@code SendEmail}, the plain SDK client on the URL connection HTTP
  * client. In the local run and the tests its endpoint is the local SES capture: the same client,
- * the same requests. The client is built on first use, so functions that never send never pay for it.
+ * the same requests. The client is built on first use (or by SnapStart priming, {@link #prime}), so
+ * functions that never send never pay for it.
  */
 @ApplicationScoped
 public class SesMailer {
 
+    /** The local capture checks no signature; nothing real is signed with these. */
+    private static final AwsCredentialsProvider LOCAL_CAPTURE =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    private static final Email PRIMING = new Email("priming@example.com", List.of("priming@example.com"), "priming",
+            "priming", "<p>priming</p>");
+
     private final RenewalConfig.Mail config;
+    private final SdkPriming priming;
+    private final AwsCredentialsProvider credentials;
     private volatile SesV2Client client;
 
-    public SesMailer(RenewalConfig config) {
-        this.config = config.mail();
+    @Inject
+    public SesMailer(RenewalConfig config, SdkPriming priming) {
+        this(config.mail(), priming, config.mail().endpointOverride().isPresent() ? LOCAL_CAPTURE : null);
+    }
+
+    /** With {@code credentials} for the client, or the SDK's default chain when null. */
+    public SesMailer(RenewalConfig.Mail config, SdkPriming priming, AwsCredentialsProvider credentials) {
+        this.config = config;
+        this.priming = priming;
+        this.credentials = credentials;
     }
 
     /**
@@ -41,16 +62,8 @@ public class SesMailer {
      * @throws SendFailure if SES did not take it (transient or not, see {@link SendFailure})
      */
     public String send(Email email) {
-        SendEmailRequest request = SendEmailRequest.builder()
-                .fromEmailAddress(email.from())
-                .destination(Destination.builder().toAddresses(email.to()).build())
-                .content(EmailContent.builder().simple(Message.builder()
-                        .subject(utf8(email.subject()))
-                        .body(Body.builder().text(utf8(email.text())).html(utf8(email.html())).build())
-                        .build()).build())
-                .build();
         try {
-            return client().sendEmail(request).messageId();
+            return client().sendEmail(request(email)).messageId();
         } catch (AwsServiceException e) {
             boolean transientFailure = e.isThrottlingException() || e.statusCode() >= 500;
             String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode() + ": ";
@@ -58,6 +71,28 @@ public class SesMailer {
         } catch (SdkClientException e) {
             throw new SendFailure("SES unreachable: " + e.getMessage(), true, e);
         }
+    }
+
+    /**
+     * SnapStart priming (docs/adr/0006-snapstart-priming-answered-in-process.md): builds the client
+     * and sends one SendEmail through it, signed with {@link SdkPriming#CREDENTIALS} and answered in
+     * process as SES answers; nothing reaches SES. Returns the requests answered.
+     */
+    public List<SdkPriming.Answered> prime() {
+        SendEmailRequest request = request(PRIMING).toBuilder()
+                .overrideConfiguration(override -> override.credentialsProvider(SdkPriming.CREDENTIALS)).build();
+        return priming.answeredInProcess(operation -> "{\"MessageId\":\"priming\"}", () -> client().sendEmail(request));
+    }
+
+    private static SendEmailRequest request(Email email) {
+        return SendEmailRequest.builder()
+                .fromEmailAddress(email.from())
+                .destination(Destination.builder().toAddresses(email.to()).build())
+                .content(EmailContent.builder().simple(Message.builder()
+                        .subject(utf8(email.subject()))
+                        .body(Body.builder().text(utf8(email.text())).html(utf8(email.html())).build())
+                        .build()).build())
+                .build();
     }
 
     private static String errorMessage(AwsServiceException e) {
@@ -86,11 +121,14 @@ public class SesMailer {
         SesV2ClientBuilder builder = SesV2Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
-                        .toBuilder().maxAttempts(config.maxAttempts()).build()));
+                        .toBuilder().maxAttempts(config.maxAttempts()).build())
+                        // SnapStart priming answers this client's requests in process (see prime).
+                        .addExecutionInterceptor(priming));
         config.region().ifPresent(region -> builder.region(Region.of(region)));
-        config.endpointOverride().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint))
-                // The local capture checks no signature; nothing real is signed with these.
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
+        config.endpointOverride().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
+        if (credentials != null) {
+            builder.credentialsProvider(credentials);
+        }
         return builder.build();
     }
 

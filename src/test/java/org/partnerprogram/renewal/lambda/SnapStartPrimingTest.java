@@ -21,8 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.renewal.SdkPriming;
+import org.partnerprogram.renewal.Standalone;
 import org.partnerprogram.renewal.domain.PolicyCatalog;
 import org.partnerprogram.renewal.domain.RenewalRules;
+import org.partnerprogram.renewal.mail.Email;
+import org.partnerprogram.renewal.mail.SendFailure;
+import org.partnerprogram.renewal.mail.SesMailer;
 import org.partnerprogram.renewal.store.StorePriming;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -32,30 +36,28 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * SnapStart priming takes each API function's whole SDK path through the service's own DynamoDB
- * client, yet reaches no table, resolves no credential and leaves no connection behind. "The
- * table" here is a server that counts what reaches it; the client's credentials count each time
- * they are asked for.
+ * SnapStart priming takes each function's whole SDK path through the service's own DynamoDB and
+ * SES clients, yet reaches no table and no SES, resolves no credential and leaves no connection
+ * behind. "The table" and "SES" here are servers that count what reaches them; the clients'
+ * credentials count each time they are asked for.
  */
 class SnapStartPrimingTest {
 
     static final RenewalRules RULES = new RenewalRules(PolicyCatalog.load(List.of("mpn-2021")));
 
     HttpServer table;
+    HttpServer ses;
     final AtomicInteger requestsToTheTable = new AtomicInteger();
+    final AtomicInteger requestsToSes = new AtomicInteger();
     final AtomicInteger credentialLookups = new AtomicInteger();
     final SdkPriming sdkPriming = new SdkPriming();
     DynamoDbClient dynamo;
+    SesMailer mailer;
 
     @BeforeEach
-    void clientOfATableThatCountsRequests() throws IOException {
-        table = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        table.createContext("/", exchange -> {
-            requestsToTheTable.incrementAndGet();
-            exchange.sendResponseHeaders(500, -1);
-            exchange.close();
-        });
-        table.start();
+    void clientsOfATableAndOfSesThatCountRequests() throws IOException {
+        table = countingServer(requestsToTheTable);
+        ses = countingServer(requestsToSes);
         AwsCredentialsProvider realCredentials = () -> {
             credentialLookups.incrementAndGet();
             return AwsBasicCredentials.create("REALKEY", "secret");
@@ -65,16 +67,31 @@ class SnapStartPrimingTest {
                 .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(realCredentials)
                 .overrideConfiguration(o -> o.addExecutionInterceptor(sdkPriming).retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        mailer = new SesMailer(Standalone.config(Map.of("renewal.mail.endpoint-override", "http://127.0.0.1:" + ses.getAddress().getPort(),
+                "renewal.mail.region", "us-east-1", "renewal.mail.max-attempts", "1")).mail(), sdkPriming, realCredentials);
+    }
+
+    /** A server that counts the requests reaching it and fails each. */
+    static HttpServer countingServer(AtomicInteger requests) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     @AfterEach
     void stop() {
         dynamo.close();
         table.stop(0);
+        ses.stop(0);
     }
 
     List<SdkPriming.Answered> prime(String function) {
-        return new SnapStartPriming(RULES, new StorePriming(dynamo, sdkPriming, "offer-renewals"), function).prime();
+        return new SnapStartPriming(RULES, new StorePriming(dynamo, sdkPriming, "offer-renewals"), mailer, function).prime();
     }
 
     @Test
@@ -92,16 +109,36 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void primingNotifySendsAnEmailThroughTheServicesSesClientAndMakesItsTableOperations() {
+        List<SdkPriming.Answered> notify = prime("notify");
+        assertThat(notify).extracting(SdkPriming.Answered::operation).containsExactlyInAnyOrder(
+                "DynamoDB_20120810.Query", "DynamoDB_20120810.PutItem", "POST /v2/email/outbound-emails");
+        assertThat(notify).filteredOn(request -> request.operation().startsWith("POST"))
+                .singleElement().satisfies(request -> assertThat(request.authorization())
+                        .startsWith("AWS4-HMAC-SHA256 Credential=PRIMING/").contains("/us-east-1/ses/aws4_request"));
+        assertThat(requestsToSes).hasValue(0);
+    }
+
+    @Test
     void primingNeedsNoTableAndResolvesNoCredential() {
-        for (String function : List.of("check", "renew", "enrol")) {
+        for (String function : List.of("check", "renew", "enrol", "notify")) {
             assertThat(prime(function)).as(function).isNotEmpty();
         }
         assertThat(requestsToTheTable).hasValue(0);
+        assertThat(requestsToSes).hasValue(0);
         assertThat(credentialLookups).hasValue(0);
-        // The same client, asked outside priming, does reach the table with its own credentials.
+        // The same clients, asked outside priming, do reach the table and SES with their own credentials.
         catchThrowable(() -> dynamo.getItem(b -> b.tableName("offer-renewals").key(Map.of())));
         assertThat(requestsToTheTable).hasPositiveValue();
-        assertThat(credentialLookups).hasPositiveValue();
+        int lookupsByTheTableClient = credentialLookups.get();
+        assertThat(lookupsByTheTableClient).isPositive();
+        assertThatThrownBy(() -> mailer.send(email())).isInstanceOf(SendFailure.class);
+        assertThat(requestsToSes).hasPositiveValue();
+        assertThat(credentialLookups).hasValueGreaterThan(lookupsByTheTableClient);
+    }
+
+    static Email email() {
+        return new Email("renewals@example.com", List.of("admin@example.com"), "s", "t", "<p>h</p>");
     }
 
     @Test
@@ -110,12 +147,16 @@ class SnapStartPrimingTest {
         List<SdkPriming.Answered> renew = prime("renew");
         assertThat(renew).hasSize(4);
         assertThat(renew.stream().map(SdkPriming.Answered::connection).distinct()).hasSize(4);
+        List<SdkPriming.Answered> notify = prime("notify");
+        assertThat(notify).hasSize(3);
+        assertThat(notify.stream().map(SdkPriming.Answered::connection).distinct()).hasSize(3);
     }
 
     @Test
     void aFunctionWithoutTableOperationsIsPrimedWithoutRequests() {
         assertThat(prime("sweep")).isEmpty();
         assertThat(requestsToTheTable).hasValue(0);
+        assertThat(requestsToSes).hasValue(0);
     }
 
     @Test
@@ -124,6 +165,9 @@ class SnapStartPrimingTest {
                 () -> dynamo.getItem(b -> b.tableName("offer-renewals").key(Map.of()))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("SdkPriming.CREDENTIALS");
         assertThat(requestsToTheTable).hasValue(0);
+        assertThatThrownBy(() -> sdkPriming.answeredInProcess(operation -> "{\"MessageId\":\"priming\"}", () -> mailer.send(email())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SdkPriming.CREDENTIALS");
+        assertThat(requestsToSes).hasValue(0);
     }
 
     @Test
@@ -134,18 +178,24 @@ class SnapStartPrimingTest {
                 throw new IllegalStateException("no loopback interface");
             }
         };
-        assertThatCode(() -> new SnapStartPriming(RULES, failing, "check").beforeCheckpoint(null)).doesNotThrowAnyException();
+        assertThatCode(() -> new SnapStartPriming(RULES, failing, mailer, "check").beforeCheckpoint(null)).doesNotThrowAnyException();
     }
 
     @Test
     void everySnapStartFunctionOfTheTemplateIsPrimed() throws IOException {
         List<String> snapStarted = new ArrayList<>();
+        List<String> sendingEmail = new ArrayList<>();
         new YAMLMapper().readTree(new File("template.yaml")).path("Resources").forEach(resource -> {
             if (resource.path("Properties").has("SnapStart")) {
-                snapStarted.add(resource.path("Properties").path("Environment").path("Variables").path("QUARKUS_LAMBDA_HANDLER").asText());
+                String function = resource.path("Properties").path("Environment").path("Variables").path("QUARKUS_LAMBDA_HANDLER").asText();
+                snapStarted.add(function);
+                if (resource.path("Properties").path("Policies").toString().contains("ses:SendEmail")) {
+                    sendingEmail.add(function);
+                }
             }
         });
-        assertThat(snapStarted).isNotEmpty();
+        assertThat(snapStarted).contains("check", "renew", "enrol", "notify");
         assertThat(SnapStartPriming.TABLE_OPERATIONS).containsOnlyKeys(snapStarted);
+        assertThat(sendingEmail).containsExactlyInAnyOrderElementsOf(SnapStartPriming.SENDS_EMAIL);
     }
 }
