@@ -32,7 +32,8 @@ import org.partnerprogram.renewal.store.StorePriming.Operation;
  * snapshots a function, run its hot path once so
  * the restored JVM answers its first caller at warm speed: event parsing, the rules, the JSON
  * views, problem+json, and the AWS SDK path of every table operation the function makes and of
- * SES's SendEmail if it sends email, answered in process. The snapshot carries no connection, credential or data: nothing here reaches AWS.
+ * SES's SendEmail if it sends email, answered in process. The snapshot carries no connection,
+ * credential or data: nothing here reaches AWS.
  * On-demand starts never run it (no checkpoint, nothing to pay back).
  */
 @ApplicationScoped
