@@ -148,7 +148,7 @@ class TemplateTest {
                 assertThat(statement.path("Resource").asText()).as(name).contains("RenewalTable").doesNotContain("*");
             });
         });
-        assertThat(actionsOf("CheckFunction")).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem");
+        assertThat(actionsOf("CheckFunction")).containsOnly("dynamodb:Query", "dynamodb:GetItem");
     }
 
     @Test

@@ -5,8 +5,12 @@ import jakarta.inject.Named;
 import java.time.LocalDate;
 import org.partnerprogram.renewal.usecase.Caller;
 import org.partnerprogram.renewal.usecase.CheckOffer;
+import org.partnerprogram.renewal.usecase.ListDueWork;
 
-/** GET routes: the status of a partner's offers, one offer, and its renewal history. */
+/**
+ * GET routes: a partner, the status of its offers, one offer, its renewal history (partner admins
+ * and operators, D22), and the due work (operators, D23).
+ */
 @Named(CheckHandler.NAME)
 public class CheckHandler extends ApiHandler {
 
@@ -14,6 +18,8 @@ public class CheckHandler extends ApiHandler {
 
     @Inject
     CheckOffer check;
+    @Inject
+    ListDueWork due;
 
     @Override
     String name() {
@@ -22,8 +28,17 @@ public class CheckHandler extends ApiHandler {
 
     @Override
     ApiResponse route(Route route, Caller caller, ApiRequest request) {
-        access.requirePartnerAdmin(caller);
+        if (route == Route.LIST_DUE) {
+            access.requireOperator(caller);
+            Requests.DueQuery query = Requests.dueQuery(request);
+            return ApiResponse.json(200, Json.write(Views.due(query.from(), query.to(),
+                    due.due(caller, query.from(), query.to(), query.limit(), query.after()))));
+        }
+        access.requireReader(caller);
         String partnerId = Requests.id(request, "partnerId");
+        if (route == Route.GET_PARTNER) {
+            return ApiResponse.json(200, Json.write(Views.partner(check.partner(caller, partnerId))));
+        }
         if (route == Route.LIST_OFFERS) {
             LocalDate asOf = check.asOf(Requests.asOf(request));
             return ApiResponse.json(200, Json.write(Views.list(partnerId, asOf, check.offers(caller, partnerId, asOf))));

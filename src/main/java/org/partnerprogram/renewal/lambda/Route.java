@@ -8,6 +8,8 @@ import java.util.Optional;
  * declares the same routes; a test checks that the two agree.
  */
 public enum Route {
+    GET_PARTNER("GET /partners/{partnerId}", CheckHandler.NAME),
+    LIST_DUE("GET /due", CheckHandler.NAME),
     LIST_OFFERS("GET /partners/{partnerId}/offers", CheckHandler.NAME),
     GET_OFFER("GET /partners/{partnerId}/offers/{offerId}", CheckHandler.NAME),
     LIST_RENEWALS("GET /partners/{partnerId}/offers/{offerId}/renewals", CheckHandler.NAME),

@@ -10,6 +10,7 @@ import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.Partner;
 import org.partnerprogram.renewal.domain.Payment;
 import org.partnerprogram.renewal.domain.Renewal;
+import org.partnerprogram.renewal.usecase.ListDueWork;
 import org.partnerprogram.renewal.usecase.SweepDueWork;
 
 /** The contract's JSON shapes (section 3), field for field and in its order. */
@@ -52,7 +53,19 @@ final class Views {
     record RenewalsView(List<RenewalView> renewals) {
     }
 
-    record PartnerView(String partnerId, String name, boolean migratedToPartnerCenter) {
+    /** The one partner answer (PUT and, D22, GET); contacts and language are D18's, none and "en" until described. */
+    record PartnerView(String partnerId, String name, boolean migratedToPartnerCenter, List<ContactView> contacts,
+            String language) {
+    }
+
+    record ContactView(String email, String name) {
+    }
+
+    record DueItemView(String partnerId, String offerId, String name, String anniversaryDate, String dueAt,
+            String work) {
+    }
+
+    record DueView(String from, String to, List<DueItemView> items, String nextCursor) {
     }
 
     record OfferView(String partnerId, String offerId, String type, String name, String area, String anniversaryDate,
@@ -99,7 +112,14 @@ final class Views {
     }
 
     static PartnerView partner(Partner p) {
-        return new PartnerView(p.partnerId(), p.name(), p.migratedToPartnerCenter());
+        return new PartnerView(p.partnerId(), p.name(), p.migratedToPartnerCenter(), List.of(), "en");
+    }
+
+    static DueView due(LocalDate from, LocalDate to, ListDueWork.Page page) {
+        return new DueView(text(from), text(to), page.items().stream()
+                .map(i -> new DueItemView(i.partnerId(), i.offerId(), i.name(), text(i.anniversaryDate()), text(i.dueAt()),
+                        i.work().name()))
+                .toList(), page.next() == null ? null : Cursors.write(page.next()));
     }
 
     static OfferView offer(Offer o) {

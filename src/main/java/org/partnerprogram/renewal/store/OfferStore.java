@@ -161,6 +161,32 @@ public class OfferStore {
         return new DuePage(offers, next);
     }
 
+    /**
+     * D23: every offer whose next due day lies in [{@code from}, {@code to}] in one index
+     * partition, in index order: a Query on the due-work index, never a Scan.
+     */
+    public List<StoredOffer> dueBetween(int shard, LocalDate from, LocalDate to) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Table.DUE_INDEX)
+                .keyConditionExpression("#shard = :shard AND #due BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#shard", Table.DUE_SHARD, "#due", Table.DUE_AT))
+                .expressionAttributeValues(values(":shard", Table.dueShard(shard), ":from", from.toString(), ":to", to.toString()));
+        List<StoredOffer> offers = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(query.exclusiveStartKey(start).build());
+            page.items().forEach(item -> offers.add(OfferItems.offer(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return offers;
+    }
+
+    /** D22: the partner's profile alone (one GetItem); empty if no operator described it. */
+    public Optional<Partner> profile(String partnerId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Attributes.key(Table.partnerKey(partnerId), Table.PROFILE))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OfferItems.partner(item));
+    }
+
     /** A page of due offers and where the next page starts (null: none). */
     public record DuePage(List<StoredOffer> offers, Map<String, AttributeValue> next) {
     }

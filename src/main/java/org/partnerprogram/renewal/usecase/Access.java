@@ -6,8 +6,9 @@ import org.partnerprogram.renewal.domain.Problem;
 
 /**
  * Who may do what (renewal-rules.md section 3): partner admins act on their own partner only,
- * operators enrol. D14: 401/403 come first; a partner other than the caller's is a 404, checked
- * after the request has been validated, and never reveals whether that partner exists.
+ * operators enrol and (D22) read every partner, but never renew. D14: 401/403 come first; a
+ * partner other than the caller's is a 404, checked after the request has been validated, and
+ * never reveals whether that partner exists.
  */
 @ApplicationScoped
 public class Access {
@@ -29,6 +30,14 @@ public class Access {
         }
     }
 
+    /** D22: the GET routes are open to a partner admin (of its own partner) and to operators. */
+    public void requireReader(Caller caller) {
+        requireCaller(caller);
+        if (!isOperator(caller)) {
+            requirePartnerAdmin(caller);
+        }
+    }
+
     public void requireOperator(Caller caller) {
         requireCaller(caller);
         if (!caller.roles().contains(auth.operatorRole())) {
@@ -36,11 +45,22 @@ public class Access {
         }
     }
 
-    /** BOLA guard: the path's partner must be the caller's own. */
+    /** D22: reads of a partner: the caller's own, or any partner for an operator. */
+    public void requireReadable(Caller caller, String partnerId) {
+        if (!isOperator(caller)) {
+            requireOwnPartner(caller, partnerId);
+        }
+    }
+
+    /** BOLA guard for acting on a partner (renewing): the path's partner must be the caller's own. */
     public void requireOwnPartner(Caller caller, String partnerId) {
         if (!partnerId.equals(caller.partnerId())) {
             throw Problem.notFound();
         }
+    }
+
+    private boolean isOperator(Caller caller) {
+        return caller.roles().contains(auth.operatorRole());
     }
 
     private static void requireCaller(Caller caller) {
