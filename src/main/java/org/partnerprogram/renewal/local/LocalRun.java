@@ -69,8 +69,8 @@ public class LocalRun {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local API from " + template.toAbsolutePath(), e);
         }
-        LOG.infof("Renewal API ready on http://127.0.0.1:%d (clock %s%s)", api.port(), clock.instant(),
-                clock.pinned() != null ? ", pinned" : "");
+        LOG.infof("Renewal API ready on http://127.0.0.1:%d (clock %s%s); console at http://127.0.0.1:%d/", api.port(),
+                clock.instant(), clock.pinned() != null ? ", pinned" : "", api.port());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
