@@ -5,7 +5,13 @@ import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
 
-/** Every setting of the service, in one place (application.properties, environment variables). */
+/**
+ * Every setting of the service and its default, in one place: the defaults are the
+ * {@code @WithDefault}s below and nowhere else (application.properties only overrides them per
+ * profile; the README's Configuration table lists them, checked by ConfigDefaultsTest). Set any of
+ * them in application.properties, as a system property or as an environment variable
+ * ({@code renewal.table-name} is {@code RENEWAL_TABLE_NAME}).
+ */
 @ConfigMapping(prefix = "renewal")
 public interface RenewalConfig {
 

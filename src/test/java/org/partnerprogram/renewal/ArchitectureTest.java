@@ -2,10 +2,17 @@ package org.partnerprogram.renewal;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +60,36 @@ class ArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("Handler").and().resideInAPackage("..renewal.lambda..")
                 .should().dependOnClassesThat().resideInAPackage("..renewal.store..")
                 .check(main);
+    }
+
+    @Test
+    void useCasesKnowNoDynamoDbOrOtherAwsType() {
+        noClasses().that().resideInAPackage("..renewal.usecase..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon..")
+                .check(main);
+    }
+
+    /** A key prefix such as "RENEWAL#" or "PARTNER#" (ArchUnit cannot see string constants: the source can). */
+    static final Pattern KEY_LITERAL = Pattern.compile("\"[A-Z_]+#");
+
+    @Test
+    void onlyTheTableSpellsAKey() throws IOException {
+        Path main = Path.of("src/main/java");
+        List<String> offenders;
+        try (Stream<Path> files = Files.walk(main)) {
+            offenders = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> !file.endsWith(Path.of("org/partnerprogram/renewal/store/Table.java")))
+                    .filter(ArchitectureTest::spellsAKey)
+                    .map(main::relativize).map(Path::toString).toList();
+        }
+        assertThat(offenders).as("files that build table keys outside store/Table.java").isEmpty();
+    }
+
+    private static boolean spellsAKey(Path file) {
+        try {
+            return KEY_LITERAL.matcher(Files.readString(file)).find();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

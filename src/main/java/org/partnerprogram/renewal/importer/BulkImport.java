@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.Partner;
-import org.partnerprogram.renewal.domain.Problem;
+import org.partnerprogram.renewal.usecase.Problem;
 import org.partnerprogram.renewal.lambda.Json;
 import org.partnerprogram.renewal.lambda.Requests;
 import org.partnerprogram.renewal.store.OfferStore;
@@ -111,7 +111,7 @@ final class BulkImport {
             partner = partner(row, partnerId);
             offer = Requests.offer(offerBody(row), partnerId, offerId);
         } catch (Problem problem) {
-            reject(line, columnNames(problem.detail()));
+            reject(line, inColumns(problem).detail());
             return;
         }
         String key = offer.partnerId() + "/" + offer.offerId();
@@ -176,9 +176,7 @@ final class BulkImport {
         try {
             return Requests.partner(body, partnerId);
         } catch (Problem problem) {
-            throw problem.detail().startsWith("name:")
-                    ? Problem.invalid("partnerName", problem.detail().substring("name:".length()).strip())
-                    : problem;
+            throw problem.field().filter("name"::equals).isPresent() ? problem.renamed("partnerName") : problem;
         }
     }
 
@@ -206,12 +204,7 @@ final class BulkImport {
     }
 
     /** "renewalFee.amount: ..." reads "feeAmount: ...": the import's column, not the API's field. */
-    private static String columnNames(String detail) {
-        int colon = detail.indexOf(':');
-        if (colon < 0) {
-            return detail;
-        }
-        String field = detail.substring(0, colon);
-        return COLUMN_OF.getOrDefault(field, field) + detail.substring(colon);
+    private static Problem inColumns(Problem problem) {
+        return problem.field().filter(COLUMN_OF::containsKey).map(field -> problem.renamed(COLUMN_OF.get(field))).orElse(problem);
     }
 }

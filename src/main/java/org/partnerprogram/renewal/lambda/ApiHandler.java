@@ -2,11 +2,10 @@ package org.partnerprogram.renewal.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.partnerprogram.renewal.domain.Problem;
+import org.partnerprogram.renewal.usecase.Problem;
 import org.partnerprogram.renewal.usecase.Access;
 import org.partnerprogram.renewal.usecase.Caller;
 
@@ -16,17 +15,26 @@ import org.partnerprogram.renewal.usecase.Caller;
  */
 abstract class ApiHandler implements RequestStreamHandler {
 
-    @Inject
-    HttpApi http;
-    @Inject
-    Identity identity;
-    @Inject
-    Access access;
+    private final HttpApi http;
+    private final Identity identity;
+    final Access access;
+
+    ApiHandler(HttpApi http, Identity identity, Access access) {
+        this.http = http;
+        this.identity = identity;
+        this.access = access;
+    }
 
     /** The {@code @Named} name, i.e. the function's QUARKUS_LAMBDA_HANDLER. */
     abstract String name();
 
+    /** Answers one of this function's routes: an exhaustive switch over {@link Route}. */
     abstract ApiResponse route(Route route, Caller caller, ApiRequest request);
+
+    /** For the switch's cases of routes other functions serve: {@link Route#of} never hands them here. */
+    static IllegalStateException servedElsewhere(Route route) {
+        return new IllegalStateException(route + " is served by the " + route.handler() + " function");
+    }
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {

@@ -1,8 +1,8 @@
 package org.partnerprogram.renewal.lambda;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
+import org.partnerprogram.renewal.usecase.Access;
 import org.partnerprogram.renewal.usecase.Caller;
 import org.partnerprogram.renewal.usecase.CheckOffer;
 import org.partnerprogram.renewal.usecase.ListDueWork;
@@ -16,10 +16,14 @@ public class CheckHandler extends ApiHandler {
 
     static final String NAME = "check";
 
-    @Inject
-    CheckOffer check;
-    @Inject
-    ListDueWork due;
+    private final CheckOffer check;
+    private final ListDueWork due;
+
+    public CheckHandler(HttpApi http, Identity identity, Access access, CheckOffer check, ListDueWork due) {
+        super(http, identity, access);
+        this.check = check;
+        this.due = due;
+    }
 
     @Override
     String name() {
@@ -36,18 +40,20 @@ public class CheckHandler extends ApiHandler {
         }
         access.requireReader(caller);
         String partnerId = Requests.id(request, "partnerId");
-        if (route == Route.GET_PARTNER) {
-            return ApiResponse.json(200, Json.write(Views.partner(check.partner(caller, partnerId))));
-        }
-        if (route == Route.LIST_OFFERS) {
-            LocalDate asOf = check.asOf(Requests.asOf(request));
-            return ApiResponse.json(200, Json.write(Views.list(partnerId, asOf, check.offers(caller, partnerId, asOf))));
-        }
-        String offerId = Requests.id(request, "offerId");
-        if (route == Route.GET_OFFER) {
-            LocalDate asOf = check.asOf(Requests.asOf(request));
-            return ApiResponse.json(200, Json.write(Views.status(check.offer(caller, partnerId, offerId, asOf))));
-        }
-        return ApiResponse.json(200, Json.write(Views.renewals(check.history(caller, partnerId, offerId))));
+        return switch (route) {
+            case GET_PARTNER -> ApiResponse.json(200, Json.write(Views.partner(check.partner(caller, partnerId))));
+            case LIST_OFFERS -> {
+                LocalDate asOf = check.asOf(Requests.asOf(request));
+                yield ApiResponse.json(200, Json.write(Views.list(partnerId, asOf, check.offers(caller, partnerId, asOf))));
+            }
+            case GET_OFFER -> {
+                LocalDate asOf = check.asOf(Requests.asOf(request));
+                yield ApiResponse.json(200, Json.write(Views.status(
+                        check.offer(caller, partnerId, Requests.id(request, "offerId"), asOf))));
+            }
+            case LIST_RENEWALS -> ApiResponse.json(200, Json.write(Views.renewals(
+                    check.history(caller, partnerId, Requests.id(request, "offerId")))));
+            case LIST_DUE, RENEW, PUT_PARTNER, PUT_OFFER, CONSOLE, CONSOLE_FILE -> throw servedElsewhere(route);
+        };
     }
 }

@@ -1,6 +1,5 @@
 package org.partnerprogram.renewal.lambda;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.partnerprogram.renewal.RenewalConfig;
-import org.partnerprogram.renewal.domain.Problem;
+import org.partnerprogram.renewal.usecase.Access;
 import org.partnerprogram.renewal.usecase.Caller;
+import org.partnerprogram.renewal.usecase.Problem;
 
 /**
  * The console (docs/adr/0004-console-served-by-the-http-api.md): its files from the classpath
@@ -31,8 +31,12 @@ public class ConsoleHandler extends ApiHandler {
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8", "svg", "image/svg+xml");
 
-    @Inject
-    RenewalConfig config;
+    private final RenewalConfig.Console console;
+
+    public ConsoleHandler(HttpApi http, Identity identity, Access access, RenewalConfig config) {
+        super(http, identity, access);
+        this.console = config.console();
+    }
 
     @Override
     String name() {
@@ -41,10 +45,15 @@ public class ConsoleHandler extends ApiHandler {
 
     @Override
     ApiResponse route(Route route, Caller caller, ApiRequest request) {
-        String path = route == Route.CONSOLE ? "" : request.pathParameters().getOrDefault("proxy", "");
+        String path = switch (route) {
+            case CONSOLE -> "";
+            case CONSOLE_FILE -> request.pathParameters().getOrDefault("proxy", "");
+            case GET_PARTNER, LIST_DUE, LIST_OFFERS, GET_OFFER, LIST_RENEWALS, RENEW, PUT_PARTNER, PUT_OFFER
+                    -> throw servedElsewhere(route);
+        };
         if (path.equals("config.json")) {
             return new ApiResponse(200, Map.of("Content-Type", ApiResponse.JSON, "Cache-Control", "no-store"),
-                    Json.write(signIn(config.console(), BASE_PATH)));
+                    Json.write(signIn(console, BASE_PATH)));
         }
         String name = path.contains(".") ? path : "index.html";
         if (!FILE.matcher(name).matches()) {

@@ -3,7 +3,7 @@ package org.partnerprogram.renewal.lambda;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.partnerprogram.renewal.domain.DueWork;
-import org.partnerprogram.renewal.domain.Problem;
+import org.partnerprogram.renewal.usecase.Problem;
 import org.partnerprogram.renewal.usecase.ListDueWork;
 
 /**

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import com.amazonaws.services.lambda.runtime.Context;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
-import org.partnerprogram.renewal.domain.Problem;
+import org.partnerprogram.renewal.usecase.Problem;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import org.partnerprogram.renewal.domain.Problem;
+import org.partnerprogram.renewal.usecase.Problem;
 
 /** The one JSON mapper of the edge: bounded input, strict duplicates, no framework magic. */
 public final class Json {

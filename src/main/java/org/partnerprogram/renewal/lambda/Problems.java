@@ -3,7 +3,7 @@ package org.partnerprogram.renewal.lambda;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.partnerprogram.renewal.domain.Problem;
+import org.partnerprogram.renewal.usecase.Problem;
 
 /** The one place that turns a typed {@link Problem} into RFC 9457 problem+json (section 3). */
 public final class Problems {

@@ -1,11 +1,11 @@
 package org.partnerprogram.renewal.lambda;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.Map;
-import org.partnerprogram.renewal.domain.Problem;
+import org.partnerprogram.renewal.usecase.Problem;
 import org.partnerprogram.renewal.domain.Renewal;
+import org.partnerprogram.renewal.usecase.Access;
 import org.partnerprogram.renewal.usecase.Caller;
 import org.partnerprogram.renewal.usecase.Outcome;
 import org.partnerprogram.renewal.usecase.RenewOffer;
@@ -29,10 +29,14 @@ public class RenewHandler extends ApiHandler {
         }
     };
 
-    @Inject
-    RenewOffer renew;
-    @Inject
-    Metrics metrics;
+    private final RenewOffer renew;
+    private final Metrics metrics;
+
+    public RenewHandler(HttpApi http, Identity identity, Access access, RenewOffer renew, Metrics metrics) {
+        super(http, identity, access);
+        this.renew = renew;
+        this.metrics = metrics;
+    }
 
     @Override
     String name() {
@@ -41,6 +45,14 @@ public class RenewHandler extends ApiHandler {
 
     @Override
     ApiResponse route(Route route, Caller caller, ApiRequest request) {
+        return switch (route) {
+            case RENEW -> renew(caller, request);
+            case GET_PARTNER, LIST_DUE, LIST_OFFERS, GET_OFFER, LIST_RENEWALS, PUT_PARTNER, PUT_OFFER, CONSOLE, CONSOLE_FILE
+                    -> throw servedElsewhere(route);
+        };
+    }
+
+    private ApiResponse renew(Caller caller, ApiRequest request) {
         access.requirePartnerAdmin(caller);
         RenewOffer.Command command = new RenewOffer.Command(caller, Requests.id(request, "partnerId"),
                 Requests.id(request, "offerId"), Requests.idempotencyKey(request), Requests.payment(request),

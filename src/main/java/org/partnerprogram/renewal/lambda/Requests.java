@@ -13,8 +13,8 @@ import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.OfferType;
 import org.partnerprogram.renewal.domain.Partner;
 import org.partnerprogram.renewal.domain.Payment;
-import org.partnerprogram.renewal.domain.Problem;
 import org.partnerprogram.renewal.usecase.ListDueWork;
+import org.partnerprogram.renewal.usecase.Problem;
 
 /**
  * Validates what a caller sends (section 3): ids, dates, headers and bodies. Every refusal is a

@@ -13,7 +13,7 @@ import org.partnerprogram.renewal.domain.Money;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.OfferType;
 import org.partnerprogram.renewal.domain.Partner;
-import org.partnerprogram.renewal.domain.Problem;
+import org.partnerprogram.renewal.usecase.Problem;
 import org.partnerprogram.renewal.domain.RenewalRules;
 
 /**

@@ -3,7 +3,6 @@ package org.partnerprogram.renewal.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,12 +28,15 @@ public class SweepHandler implements RequestStreamHandler {
     private static final long RESERVE_MILLIS = 30_000;
     private static final Logger LOG = Logger.getLogger(SweepHandler.class);
 
-    @Inject
-    SweepDueWork sweep;
-    @Inject
-    RenewalRules rules;
-    @Inject
-    Metrics metrics;
+    private final SweepDueWork sweep;
+    private final RenewalRules rules;
+    private final Metrics metrics;
+
+    public SweepHandler(SweepDueWork sweep, RenewalRules rules, Metrics metrics) {
+        this.sweep = sweep;
+        this.rules = rules;
+        this.metrics = metrics;
+    }
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {

@@ -80,9 +80,8 @@ final class OfferItems {
         return new StoredOffer(offer, n(item, Table.VERSION));
     }
 
-    /** Spreads offers over the index partitions; String.hashCode is specified, so stable across JVMs. */
     static int shardOf(Offer offer, int dueShards) {
-        return Math.floorMod((offer.partnerId() + "#" + offer.offerId()).hashCode(), dueShards);
+        return Table.dueShardOf(offer.partnerId(), offer.offerId(), dueShards);
     }
 
     static Map<String, AttributeValue> renewal(Renewal renewal) {

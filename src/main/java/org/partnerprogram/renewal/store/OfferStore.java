@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -65,18 +64,13 @@ public class OfferStore {
     private PartnerView partnerQuery(QueryRequest.Builder query) {
         Optional<Partner> profile = Optional.empty();
         List<StoredOffer> offers = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(query.tableName(table).consistentRead(true).exclusiveStartKey(start).build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                if (Table.PROFILE.equals(item.get(Table.SK).s())) {
-                    profile = Optional.of(OfferItems.partner(item));
-                } else {
-                    offers.add(OfferItems.offer(item));
-                }
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query.tableName(table).consistentRead(true).build()).items()) {
+            if (Table.PROFILE.equals(item.get(Table.SK).s())) {
+                profile = Optional.of(OfferItems.partner(item));
+            } else {
+                offers.add(OfferItems.offer(item));
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return new PartnerView(profile, offers);
     }
 
@@ -107,16 +101,9 @@ public class OfferStore {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :renewal)")
                 .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
-                .expressionAttributeValues(values(":pk", Table.offerKey(partnerId, offerId), ":renewal", "RENEWAL#"))
+                .expressionAttributeValues(values(":pk", Table.offerKey(partnerId, offerId), ":renewal", Table.RENEWAL_PREFIX))
                 .scanIndexForward(false);
-        List<Renewal> renewals = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(query.exclusiveStartKey(start).build());
-            page.items().forEach(item -> renewals.add(OfferItems.renewal(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return renewals;
+        return dynamo.queryPaginator(query.build()).items().stream().map(OfferItems::renewal).toList();
     }
 
     /**
@@ -146,38 +133,32 @@ public class OfferStore {
         transact("sweep of " + before.offer().offerId(), writes.toArray(TransactWriteItem[]::new));
     }
 
-    /** One page of offers with work due on or before {@code today} in one index partition. */
-    public DuePage due(int shard, LocalDate today, Map<String, AttributeValue> start, int limit) {
-        QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(Table.DUE_INDEX)
+    /**
+     * The offers with work due on or before {@code today} in one index partition, a page of at most
+     * {@code pageSize} at a time. Lazy: each page is one Query, made only when the caller asks for
+     * it, so a caller that stops early (the sweep near its time limit) reads no further.
+     */
+    public Iterable<List<StoredOffer>> due(int shard, LocalDate today, int pageSize) {
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Table.DUE_INDEX)
                 .keyConditionExpression("#shard = :shard AND #due <= :today")
                 .expressionAttributeNames(Map.of("#shard", Table.DUE_SHARD, "#due", Table.DUE_AT))
                 .expressionAttributeValues(values(":shard", Table.dueShard(shard), ":today", today.toString()))
-                .exclusiveStartKey(start)
-                .limit(limit)
-                .build());
-        List<StoredOffer> offers = page.items().stream().map(OfferItems::offer).toList();
-        Map<String, AttributeValue> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? page.lastEvaluatedKey() : null;
-        return new DuePage(offers, next);
+                .limit(pageSize)
+                .build();
+        return () -> dynamo.queryPaginator(query).stream().map(page -> page.items().stream().map(OfferItems::offer).toList()).iterator();
     }
 
     /**
      * D23: every offer whose next due day lies in [{@code from}, {@code to}] in one index
-     * partition, in index order: a Query on the due-work index, never a Scan.
+     * partition, in index order: Queries on the due-work index, never a Scan.
      */
     public List<StoredOffer> dueBetween(int shard, LocalDate from, LocalDate to) {
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Table.DUE_INDEX)
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Table.DUE_INDEX)
                 .keyConditionExpression("#shard = :shard AND #due BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#shard", Table.DUE_SHARD, "#due", Table.DUE_AT))
-                .expressionAttributeValues(values(":shard", Table.dueShard(shard), ":from", from.toString(), ":to", to.toString()));
-        List<StoredOffer> offers = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(query.exclusiveStartKey(start).build());
-            page.items().forEach(item -> offers.add(OfferItems.offer(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return offers;
+                .expressionAttributeValues(values(":shard", Table.dueShard(shard), ":from", from.toString(), ":to", to.toString()))
+                .build();
+        return dynamo.queryPaginator(query).items().stream().map(OfferItems::offer).toList();
     }
 
     /** D22: the partner's profile alone (one GetItem); empty if no operator described it. */
@@ -185,10 +166,6 @@ public class OfferStore {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Attributes.key(Table.partnerKey(partnerId), Table.PROFILE))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OfferItems.partner(item));
-    }
-
-    /** A page of due offers and where the next page starts (null: none). */
-    public record DuePage(List<StoredOffer> offers, Map<String, AttributeValue> next) {
     }
 
     /** The offer as one item, for a re-read after a lost race. */

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * The table's schema, defined once (docs/adr/0001-single-table.md). Every key and attribute name
+ * The table's schema, defined once (docs/adr/0001-single-table-and-due-work-index.md). Every key and attribute name
  * the service reads or writes is here; template.yaml declares the same table and a test checks
  * that both agree.
  *
@@ -42,6 +42,15 @@ public final class Table {
 
     public static final String PROFILE = "PROFILE";
     public static final String IDEMPOTENCY = "IDEMPOTENCY";
+
+    /** Key prefixes: every key the service builds starts with one of these, and only this class spells them. */
+    static final String PARTNER_PREFIX = "PARTNER#";
+    static final String OFFER_PREFIX = "OFFER#";
+    static final String RENEWAL_PREFIX = "RENEWAL#";
+    static final String REMINDER_PREFIX = "REMINDER#";
+    static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY#";
+    static final String DUE_PREFIX = "DUE#";
+    private static final String SEPARATOR = "#";
 
     static final String PARTNER_ID = "partnerId";
     static final String OFFER_ID = "offerId";
@@ -94,31 +103,36 @@ public final class Table {
     }
 
     static String partnerKey(String partnerId) {
-        return "PARTNER#" + partnerId;
+        return PARTNER_PREFIX + partnerId;
     }
 
     static String offerSortKey(String offerId) {
-        return "OFFER#" + offerId;
+        return OFFER_PREFIX + offerId;
     }
 
     static String offerKey(String partnerId, String offerId) {
-        return "OFFER#" + partnerId + "#" + offerId;
+        return OFFER_PREFIX + partnerId + SEPARATOR + offerId;
     }
 
     static String renewalSortKey(java.time.LocalDate previousAnniversaryDate) {
-        return "RENEWAL#" + previousAnniversaryDate;
+        return RENEWAL_PREFIX + previousAnniversaryDate;
     }
 
     static String reminderSortKey(java.time.LocalDate anniversaryDate, String kind) {
-        return "REMINDER#" + anniversaryDate + "#" + kind;
+        return REMINDER_PREFIX + anniversaryDate + SEPARATOR + kind;
     }
 
     static String idempotencyKey(String partnerId, String key) {
-        return "IDEMPOTENCY#" + partnerId + "#" + key;
+        return IDEMPOTENCY_PREFIX + partnerId + SEPARATOR + key;
     }
 
     static String dueShard(int shard) {
-        return "DUE#" + shard;
+        return DUE_PREFIX + shard;
+    }
+
+    /** Spreads offers over the index partitions; String.hashCode is specified, so stable across JVMs. */
+    static int dueShardOf(String partnerId, String offerId, int dueShards) {
+        return Math.floorMod((partnerId + SEPARATOR + offerId).hashCode(), dueShards);
     }
 
     /** The request that creates the table as template.yaml declares it (local run and tests). */

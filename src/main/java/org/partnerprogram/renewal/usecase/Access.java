@@ -2,7 +2,6 @@ package org.partnerprogram.renewal.usecase;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.partnerprogram.renewal.RenewalConfig;
-import org.partnerprogram.renewal.domain.Problem;
 
 /**
  * Who may do what (renewal-rules.md section 3): partner admins act on their own partner only,

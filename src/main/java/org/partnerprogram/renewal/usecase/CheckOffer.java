@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.partnerprogram.renewal.domain.Assessment;
 import org.partnerprogram.renewal.domain.Partner;
-import org.partnerprogram.renewal.domain.Problem;
 import org.partnerprogram.renewal.domain.Renewal;
 import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.store.OfferStore;

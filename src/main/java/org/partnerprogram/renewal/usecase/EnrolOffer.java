@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.Partner;
-import org.partnerprogram.renewal.domain.Problem;
 import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.store.ConcurrentChangeException;
 import org.partnerprogram.renewal.store.OfferStore;

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.partnerprogram.renewal.domain.DueWork;
 import org.partnerprogram.renewal.domain.Offer;
-import org.partnerprogram.renewal.domain.Problem;
 import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.store.OfferStore;
 import org.partnerprogram.renewal.store.StoredOffer;

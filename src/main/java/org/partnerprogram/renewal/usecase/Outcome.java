@@ -11,6 +11,6 @@ public record Outcome(int status, String body, String code, boolean replayed) {
     public interface Renderer {
         Outcome renewed(org.partnerprogram.renewal.domain.Renewal renewal);
 
-        Outcome problem(org.partnerprogram.renewal.domain.Problem problem);
+        Outcome problem(Problem problem);
     }
 }

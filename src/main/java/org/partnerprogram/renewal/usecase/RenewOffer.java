@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.Payment;
-import org.partnerprogram.renewal.domain.Problem;
 import org.partnerprogram.renewal.domain.Renewal;
 import org.partnerprogram.renewal.domain.RenewalDecision;
 import org.partnerprogram.renewal.domain.RenewalRules;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,6 @@ import org.partnerprogram.renewal.domain.SweepStep;
 import org.partnerprogram.renewal.store.ConcurrentChangeException;
 import org.partnerprogram.renewal.store.OfferStore;
 import org.partnerprogram.renewal.store.StoredOffer;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The scheduled sweep (section 4): for the event's day, record every due reminder exactly once and
@@ -81,19 +81,19 @@ public class SweepDueWork {
 
     /** One shard, page by page; false if it stopped for time. */
     private boolean sweepShard(int shard, LocalDate day, BooleanSupplier timeLeft, Tally tally) {
-        Map<String, AttributeValue> start = null;
-        do {
-            if (!timeLeft.getAsBoolean()) {
-                return false;
+        Iterator<List<StoredOffer>> pages = store.due(shard, day, PAGE).iterator();
+        // Time is checked before each page is asked for: the paginator queries only on demand.
+        while (timeLeft.getAsBoolean()) {
+            if (!pages.hasNext()) {
+                return true;
             }
-            OfferStore.DuePage page = store.due(shard, day, start, PAGE);
-            tally.read(page.offers().size());
-            for (StoredOffer due : page.offers()) {
+            List<StoredOffer> page = pages.next();
+            tally.read(page.size());
+            for (StoredOffer due : page) {
                 sweepOne(due, day, tally).ifPresent(tally::done);
             }
-            start = page.next();
-        } while (start != null);
-        return true;
+        }
+        return false;
     }
 
     private static boolean join(Future<Boolean> shard) {

@@ -62,23 +62,11 @@ class ApiHandlersFuzzTest {
         Identity identity = new Identity(services.config);
         HttpApi http = new HttpApi();
 
-        CheckHandler check = new CheckHandler();
-        check.http = http;
-        check.identity = identity;
-        check.access = services.access;
-        check.check = services.checkOffer();
-        RenewHandler renew = new RenewHandler();
-        renew.http = http;
-        renew.identity = identity;
-        renew.access = services.access;
-        renew.renew = services.renewOffer();
-        renew.metrics = new Metrics(services.config);
-        EnrolHandler enrol = new EnrolHandler();
-        enrol.http = http;
-        enrol.identity = identity;
-        enrol.access = services.access;
-        enrol.enrol = services.enrolOffer();
-        handlers = List.of(check, renew, enrol);
+        CheckHandler check = new CheckHandler(http, identity, services.access, services.checkOffer(), services.listDueWork());
+        RenewHandler renew = new RenewHandler(http, identity, services.access, services.renewOffer(), new Metrics(services.config));
+        EnrolHandler enrol = new EnrolHandler(http, identity, services.access, services.enrolOffer());
+        ConsoleHandler console = new ConsoleHandler(http, identity, services.access, services.config);
+        handlers = List.of(check, renew, enrol, console);
     }
 
     @AfterAll
@@ -119,7 +107,20 @@ class ApiHandlersFuzzTest {
             headers.put("idempotency-key", data.consumeString(300));
         }
         if (data.consumeBoolean()) {
-            event.putObject("queryStringParameters").put("asOf", data.consumeString(12));
+            ObjectNode query = event.putObject("queryStringParameters");
+            query.put("asOf", data.consumeString(12));
+            // GET /due (D23)
+            query.put("from", data.consumeBoolean() ? "2021-03-01" : data.consumeString(12));
+            query.put("to", data.consumeBoolean() ? "2021-03-31" : data.consumeString(12));
+            if (data.consumeBoolean()) {
+                query.put("limit", data.consumeString(6));
+            }
+            if (data.consumeBoolean()) {
+                query.put("cursor", data.consumeString(120));
+            }
+        }
+        if (data.consumeBoolean()) {
+            path.put("proxy", data.consumeString(60));
         }
         ObjectNode context = event.putObject("requestContext");
         context.put("requestId", "fuzz");
