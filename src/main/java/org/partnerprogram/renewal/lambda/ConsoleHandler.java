@@ -15,7 +15,7 @@ import org.partnerprogram.renewal.usecase.Problem;
 
 /**
  * The console (docs/adr/0004-console-served-by-the-http-api.md): its files from the classpath
- * under {@code console/}, the page itself for every path without a file extension (the console
+ * under {@code console/}, the page itself for every other path (the console
  * routes in the browser, so a deep link such as /console/partners/p/offers/o opens it), and
  * {@code config.json}, the sign-in settings of this deployment. Nothing here needs a token: the
  * page holds no data, and the API behind the JWT authorizer answers only to a signed-in person.
@@ -55,10 +55,8 @@ public class ConsoleHandler extends ApiHandler {
             return new ApiResponse(200, Map.of("Content-Type", ApiResponse.JSON, "Cache-Control", "no-store"),
                     Json.write(signIn(console, BASE_PATH)));
         }
-        String name = path.contains(".") ? path : "index.html";
-        if (!FILE.matcher(name).matches()) {
-            throw Problem.of(Problem.Kind.NOT_FOUND, "No such file.");
-        }
+        // One of the console's files, else a page of the console (ids may contain dots: o.v2).
+        String name = FILE.matcher(path).matches() ? path : "index.html";
         return new ApiResponse(200, Map.of("Content-Type", TYPES.get(name.substring(name.lastIndexOf('.') + 1)),
                 "Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff",
                 "Content-Security-Policy", "default-src 'self'; connect-src 'self' https:; img-src 'self' data:; frame-ancestors 'none'"),
