@@ -45,7 +45,7 @@ public class Access {
     }
 
     /** D22: reads of a partner: the caller's own, or any partner for an operator. */
-    public void requireReadable(Caller caller, String partnerId) {
+    public void requireOwnPartnerUnlessOperator(Caller caller, String partnerId) {
         if (!isOperator(caller)) {
             requireOwnPartner(caller, partnerId);
         }

@@ -34,12 +34,12 @@ public class CheckOffer {
 
     /** D22: the partner as an operator described it; unknown (or another's) is a 404. */
     public Partner partner(Caller caller, String partnerId) {
-        access.requireReadable(caller, partnerId);
+        access.requireOwnPartnerUnlessOperator(caller, partnerId);
         return store.profile(partnerId).orElseThrow(() -> Problem.of(Problem.Kind.NOT_FOUND, "No such partner."));
     }
 
     public List<Assessment> offers(Caller caller, String partnerId, LocalDate asOf) {
-        access.requireReadable(caller, partnerId);
+        access.requireOwnPartnerUnlessOperator(caller, partnerId);
         PartnerView view = store.partner(partnerId);
         return view.offers().stream()
                 .map(stored -> rules.assess(stored.offer(), view.partnerOr(partnerId), asOf))
@@ -48,7 +48,7 @@ public class CheckOffer {
     }
 
     public Assessment offer(Caller caller, String partnerId, String offerId, LocalDate asOf) {
-        access.requireReadable(caller, partnerId);
+        access.requireOwnPartnerUnlessOperator(caller, partnerId);
         PartnerView view = store.partnerWithOffer(partnerId, offerId);
         return view.offer(offerId)
                 .map(stored -> rules.assess(stored.offer(), view.partnerOr(partnerId), asOf))
@@ -57,7 +57,7 @@ public class CheckOffer {
 
     /** Newest first; an unknown offer is a 404, an offer never renewed an empty list. */
     public List<Renewal> history(Caller caller, String partnerId, String offerId) {
-        access.requireReadable(caller, partnerId);
+        access.requireOwnPartnerUnlessOperator(caller, partnerId);
         List<Renewal> renewals = store.renewals(partnerId, offerId);
         if (renewals.isEmpty() && store.offer(partnerId, offerId).isEmpty()) {
             throw Problem.notFound();
