@@ -26,7 +26,7 @@ public interface RenewalConfig {
     /** Overrides the policies' zone for "today" (D6), e.g. Europe/Paris; unset keeps the policy's own. */
     Optional<String> zone();
 
-    /** Partitions of the due-work index; the sweep reads each one (see docs/adr). */
+    /** Partitions of the due-work index; the sweep reads each one (docs/adr/0001-single-table-and-due-work-index.md). */
     @WithDefault("8")
     int dueShards();
 
@@ -43,10 +43,6 @@ public interface RenewalConfig {
     /** CloudWatch embedded-metric-format namespace of the service's metrics. */
     @WithDefault("PartnerRenewals")
     String metricsNamespace();
-
-    /** One JSON line per log event (Lambda); plain text in the local run and tests. */
-    @WithDefault("true")
-    boolean logJson();
 
     Idempotency idempotency();
 

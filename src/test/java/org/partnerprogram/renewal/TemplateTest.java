@@ -203,4 +203,26 @@ class TemplateTest {
         list.forEach(n -> names.add(n.path(field).asText()));
         return names;
     }
+
+    @Test
+    void everyFunctionLogsJsonAndTheApiWritesAccessLogs() {
+        ofType("AWS::Serverless::Function").forEach((name, function) ->
+                assertThat(function.path("LoggingConfig").path("LogFormat").asText()).as(name + " LogFormat").isEqualTo("JSON"));
+        JsonNode accessLogs = ofType("AWS::Serverless::HttpApi").values().iterator().next().path("AccessLogSettings");
+        assertThat(accessLogs.path("DestinationArn").isMissingNode()).as("access log destination").isFalse();
+        assertThat(accessLogs.path("Format").asText()).contains("$context.status", "$context.authorizer.error", "$context.routeKey");
+    }
+
+    @Test
+    void logGroupsAndQueuesSayWhatHappensToThemOnDeletionAndReplacement() {
+        List<String> unsaid = new ArrayList<>();
+        resources.fields().forEachRemaining(r -> {
+            String type = r.getValue().path("Type").asText();
+            if ((type.equals("AWS::Logs::LogGroup") || type.equals("AWS::SQS::Queue"))
+                    && (!r.getValue().has("DeletionPolicy") || !r.getValue().has("UpdateReplacePolicy"))) {
+                unsaid.add(r.getKey());
+            }
+        });
+        assertThat(unsaid).isEmpty();
+    }
 }

@@ -1,5 +1,7 @@
 package org.partnerprogram.renewal.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.partnerprogram.renewal.FreeDynamoPort;
 import org.partnerprogram.renewal.RenewalConfig;
 import org.partnerprogram.renewal.bench.BenchTable;
-import org.partnerprogram.renewal.bench.WorkCounter;
+import org.partnerprogram.renewal.WorkCounter;
 import org.partnerprogram.renewal.domain.Money;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.OfferType;
@@ -30,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The sweep's cost at N = 1k, 10k and 100k offers with K = 100 due: the table grows between runs,
- * the due count does not, and the items the sweep reads must stay flat (<= K + shards).
+ * the due count does not, and the items the sweep reads must stay flat (<= K + shards, asserted).
+ * The same figure at a modest N is asserted in the normal suite (store/SweepWorkTest).
  */
 @QuarkusTest
 @QuarkusTestResource(FreeDynamoPort.class)
@@ -75,6 +78,8 @@ class SweepScaleBench {
                     "one Query per shard page; one transaction per due offer",
                     WorkCounter.requests("Query") <= shards * 2L && WorkCounter.requests("TransactWriteItems") == K);
             System.out.printf("N=%,d: loaded in %,d ms; sweep read %d items%n", n, loadMillis, read);
+            assertThat(read).as("items read at N=%d", n).isLessThanOrEqualTo(K + shards);
+            assertThat(report.remindersRecorded()).as("reminders at N=%d", n).isEqualTo(K);
             run++;
         }
     }

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A renewal policy as data (see {@code src/main/resources/policies/}). Every number the rules use
- * comes from here; the decision numbers refer to {@code shared/renewal-rules.md}.
+ * comes from here; the decision numbers refer to {@code docs/rules.md}.
  *
  * @param id                  stamped on every status answer and renewal (D11)
  * @param effectiveFrom       first AD this policy governs; {@code null} means no lower bound (D11)

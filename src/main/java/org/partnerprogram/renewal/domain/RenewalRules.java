@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The one place that decides. Given an offer, its partner and a day, it answers the status, the
  * blockers, the exemption, the reminders, the result of a renewal and the sweep's work. It never
- * reads a clock: "today" is always passed in (D6). Decision numbers refer to renewal-rules.md.
+ * reads a clock: "today" is always passed in (D6). Decision numbers refer to docs/rules.md.
  */
 public final class RenewalRules {
 

@@ -263,12 +263,15 @@ final class LocalApi implements AutoCloseable {
         ObjectNode headers = event.putObject("headers");
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         if (query != null && !query.isEmpty()) {
-            ObjectNode parameters = event.putObject("queryStringParameters");
+            // Payload 2.0 joins a repeated parameter's values with commas: ?a=1&a=2 is "a": "1,2".
+            Map<String, String> joined = new LinkedHashMap<>();
             for (String pair : query.split("&")) {
                 String[] kv = pair.split("=", 2);
-                parameters.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+                joined.merge(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "", (first, next) -> first + "," + next);
             }
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            joined.forEach(parameters::put);
         }
         ObjectNode path = event.putObject("pathParameters");
         pathParameters.forEach(path::put);

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 
 /**
- * DynamoDB Local in this JVM, in memory (docs/adr/0003-local-emulation.md): no Docker, no AWS
+ * DynamoDB Local in this JVM, in memory (docs/adr/0003-local-emulation-without-docker.md): no Docker, no AWS
  * account. Used by the local run and the tests; never by the Lambda package.
  */
 public final class LocalDynamo implements AutoCloseable {

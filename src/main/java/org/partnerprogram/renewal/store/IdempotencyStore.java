@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Idempotency records on conditional writes (docs/adr/0002-idempotency.md). A request first claims
+ * Idempotency records on conditional writes (docs/adr/0002-idempotency-on-conditional-writes.md). A request first claims
  * its key; the claim either succeeds, or fails and hands back the record that holds the key, with
  * no extra read. Records expire by TTL after the retention (D16); an unfinished claim can be taken
  * over once its lock has passed, so a crashed request does not block its retries for a day.

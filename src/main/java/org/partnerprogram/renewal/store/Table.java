@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * The table's schema, defined once (docs/adr/0001-single-table-and-due-work-index.md). Every key and attribute name
- * the service reads or writes is here; template.yaml declares the same table and a test checks
+ * The table's schema, defined once (docs/adr/0001-single-table-and-due-work-index.md). Every key
+ * and attribute name the service reads or writes is here; template.yaml declares the same table and a test checks
  * that both agree.
  *
  * <pre>

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.partnerprogram.renewal.RenewalConfig;
 
 /**
- * Who may do what (renewal-rules.md section 3): partner admins act on their own partner only,
+ * Who may do what (docs/rules.md section 3): partner admins act on their own partner only,
  * operators enrol and (D22) read every partner, but never renew. D14: 401/403 come first; a
  * partner other than the caller's is a 404, checked after the request has been validated, and
  * never reveals whether that partner exists.

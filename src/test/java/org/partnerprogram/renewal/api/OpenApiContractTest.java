@@ -168,4 +168,46 @@ class OpenApiContractTest extends ApiTestSupport {
                 "POST /partners/{partnerId}/offers/{offerId}/renewals 422", "POST /partners/{partnerId}/offers/{offerId}/renewals 413",
                 "PUT /partners/{partnerId} 200", "PUT /partners/{partnerId}/offers/{offerId} 403", "GET /partners/{partnerId}/offers 401");
     }
+
+    /** API Gateway's own answers (`{"message": ...}`) are documented on every operation. */
+    @Test
+    void apiGatewaysOwnAnswersAreDocumentedOnEveryOperation() {
+        Map<String, String> gateway = Map.of("401", "Unauthorized", "429", "Too Many Requests", "500", "Internal Server Error",
+                "503", "Service Unavailable");
+        openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            if (operation.getKey().equals("parameters")) {
+                return;
+            }
+            gateway.forEach((status, message) -> {
+                JsonNode json = resolve(operation.getValue().path("responses").path(status)).path("content").path("application/json");
+                assertThat(json.path("schema").path("$ref").asText()).as("%s %s %s", operation.getKey(), path.getKey(), status)
+                        .isEqualTo("#/components/schemas/GatewayMessage");
+                assertThat(json.path("example").path("message").asText()).isEqualTo(message);
+            });
+        }));
+    }
+
+    /** What the local run answers for a request that matches no route is what API Gateway answers. */
+    @Test
+    void aRequestMatchingNoRouteGetsApiGatewaysNotFound() {
+        Response response = as(Tokens.operator()).get("/partners/{p}/nothing-here", "p");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.getContentType()).startsWith("application/json");
+        Schema schema = registry.getSchema(SchemaLocation.of(DOCUMENT + "#/components/schemas/GatewayMessage"));
+        assertThat(schema.validate(response.asString(), InputFormat.JSON)).isEmpty();
+        assertThat(response.jsonPath().getString("message")).isEqualTo("Not Found");
+    }
+
+    /** Payload 2.0 joins a repeated query parameter with commas; "2021-03-20,2021-03-21" is no date. */
+    @Test
+    void aRepeatedQueryParameterArrivesJoinedWithCommasAsApiGatewaySendsIt() {
+        String partner = newPartner("repeat");
+        enrolPartner(partner, true);
+        Response response = as(Tokens.partnerAdmin(partner)).urlEncodingEnabled(false)
+                .get("/partners/" + partner + "/offers?asOf=2021-03-20&asOf=2021-03-21");
+        response.then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("invalid-request"))
+                .body("detail", org.hamcrest.Matchers.startsWith("asOf:"));
+        as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers?asOf=2021-03-20", partner).then().statusCode(200)
+                .body("asOf", org.hamcrest.Matchers.equalTo("2021-03-20"));
+    }
 }

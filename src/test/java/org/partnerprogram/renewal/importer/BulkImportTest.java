@@ -96,6 +96,28 @@ class BulkImportTest {
         assertThat(offersStored()).isEqualTo(2);
     }
 
+    /** What Excel's "CSV UTF-8" writes: a byte order mark, CRLF line ends, quotes where a cell needs them. */
+    @Test
+    void anExcelCsvWithAByteOrderMarkAndCrlfImportsAndABadQuoteIsRefusedByLine() {
+        Result result = importFile(resource("excel-utf8.csv"));
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.lines()).filteredOn(line -> line.startsWith("line ")).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("line 3: row: not valid CSV: ").contains("'x'"));
+        assertThat(result.lines()).contains("offers:   created 3, updated 0, unchanged 0, rejected 1",
+                "partners: created 1, updated 0, unchanged 0");
+        Map<String, AttributeValue> offer = item("PARTNER#fabrikam", "OFFER#cloud-platform");
+        assertThat(offer.get("name").s()).as("a quoted cell keeps its spaces").isEqualTo("Gold Cloud Platform ");
+        assertThat(offer.get("area").s()).as("an unquoted cell is trimmed").isEqualTo("Cloud Platform");
+        assertThat(offer.get("requirementsMet").bool()).isTrue();
+        assertThat(item("PARTNER#fabrikam", "PROFILE").get("name").s()).isEqualTo("  Fabrikam, Inc. ");
+        assertThat(item("PARTNER#fabrikam", "OFFER#apps")).as("the row after the multi-line cell").isNotEmpty();
+    }
+
+    Map<String, AttributeValue> item(String pk, String sk) {
+        return dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk)))).item();
+    }
+
     @Test
     void aDryRunReportsTheSameAndWritesNothing() {
         Result result = importFile(resource("mixed.csv"), "--dry-run");

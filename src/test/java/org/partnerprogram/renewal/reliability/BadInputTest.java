@@ -5,13 +5,21 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.partnerprogram.renewal.api.Tokens;
+import org.partnerprogram.renewal.lambda.Json;
+import org.partnerprogram.renewal.lambda.RenewHandler;
 
 /**
  * Guarantee: bad input gets a 4xx problem+json that names the problem, never a 5xx or a stack
@@ -24,6 +32,9 @@ class BadInputTest extends ReliabilityTestSupport {
             + "\"requirementsMet\":%s,\"renewalFee\":{\"amount\":%s,\"currency\":%s}}";
 
     String partner;
+
+    @Inject
+    RenewHandler renewFunction;
 
     @BeforeEach
     void enrol() {
@@ -109,9 +120,35 @@ class BadInputTest extends ReliabilityTestSupport {
     }
 
     @org.junit.jupiter.api.Test
-    void anIdempotencyKeyWithControlCharactersIsRefused() {
+    void anIdempotencyKeyWithASpaceIsRefused() {
         Response response = as(Tokens.partnerAdmin(partner)).header("Idempotency-Key", "a b")
                 .contentType(ContentType.JSON).body(PAID).post("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform");
         assertRefused(response, 400, "invalid-request", "Idempotency-Key");
+    }
+
+    /**
+     * An HTTP client will not send most control characters in a header; a direct invocation or a
+     * lenient proxy can. So the event goes to the function's entry point, as Lambda calls it.
+     */
+    @ParameterizedTest(name = "an Idempotency-Key with U+{0} is refused")
+    @ValueSource(strings = {"0000", "0001", "0007", "0009", "000A", "000D", "001B", "001F", "007F", "0085"})
+    void anIdempotencyKeyWithControlCharactersIsRefused(String codePoint) throws Exception {
+        String key = "k-" + (char) Integer.parseInt(codePoint, 16) + "-ctl";
+        ObjectNode event = Json.MAPPER.createObjectNode()
+                .put("version", "2.0").put("routeKey", "POST /partners/{partnerId}/offers/{offerId}/renewals")
+                .put("body", PAID).put("isBase64Encoded", false);
+        event.putObject("pathParameters").put("partnerId", partner).put("offerId", "cloud-platform");
+        event.putObject("headers").put("content-type", "application/json").put("idempotency-key", key);
+        event.putObject("requestContext").put("requestId", "ctl-" + codePoint).putObject("authorizer").putObject("jwt")
+                .putObject("claims").put("sub", "u").put("partner_id", partner).put("roles", "[mpn-partner-admin]");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renewFunction.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), out, null);
+        JsonNode answer = Json.MAPPER.readTree(out.toByteArray());
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(400);
+        JsonNode problem = Json.MAPPER.readTree(answer.path("body").asText());
+        assertThat(problem.path("code").asText()).isEqualTo("invalid-request");
+        assertThat(problem.path("detail").asText()).contains("Idempotency-Key");
+        assertThat(writes()).as("writes to the store").isZero();
+        assertThat(records(partner, "cloud-platform", "RENEWAL#")).isEmpty();
     }
 }

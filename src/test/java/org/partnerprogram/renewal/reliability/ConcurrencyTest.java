@@ -92,14 +92,36 @@ class ConcurrencyTest extends ReliabilityTestSupport {
         assertThat(offer).doesNotContainKey("lapsedOn");
     }
 
+    /**
+     * Day 30 is the last day of the window: a renewal on it and the sweep of day 31 (which lapses
+     * the offer) start together, several times over. Whichever lands first, the offer ends renewed
+     * and not lapsed, with one history record: never both renewed and lapsed, never lapsed with
+     * the renewal answered 201.
+     */
     @Test
-    void aLapsedOfferIsNeverAlsoRenewed() throws Exception {
+    void aRenewalOnTheLastDayRacingTheLapseIsNeverBothRenewedAndLapsed() throws Exception {
+        today("2021-04-14T23:59:00Z");
+        for (int round = 0; round < 6; round++) {
+            String offer = "last-day-" + round;
+            String key = "k-last-" + round;
+            enrolCompetency(partner, offer, "2021-03-15", true);
+            List<Callable<Response>> calls = List.of(
+                    () -> renew(partner, offer, key, PAID),
+                    () -> sweep("2021-04-15T00:15:00Z"));
+            List<Response> results = concurrently(calls);
+            results.get(0).then().statusCode(201);
+            Map<String, AttributeValue> item = offerItem(partner, offer);
+            assertThat(item.get("anniversaryDate").s()).as("round " + round).isEqualTo("2022-03-15");
+            assertThat(item).as("round " + round).doesNotContainKey("lapsedOn");
+            assertThat(records(partner, offer, "RENEWAL#")).as("round " + round).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRenewalOnDayThirtyOneIsRefusedAndTheOfferLapses() throws Exception {
         today("2021-04-15T00:10:00Z");
-        List<Callable<Response>> calls = List.of(
-                () -> renew(partner, "cloud-platform", "k-31", PAID),
-                () -> sweep("2021-04-15T00:15:00Z"));
-        List<Response> results = concurrently(calls);
-        results.get(0).then().statusCode(409).body("code", equalTo("renewal-window-closed"));
+        sweep("2021-04-15T00:15:00Z");
+        renew(partner, "cloud-platform", "k-31", PAID).then().statusCode(409).body("code", equalTo("renewal-window-closed"));
         Map<String, AttributeValue> offer = offerItem(partner, "cloud-platform");
         assertThat(offer.get("anniversaryDate").s()).isEqualTo("2021-03-15");
         assertThat(offer.get("lapsedOn").s()).isEqualTo("2021-04-15");

@@ -1,7 +1,8 @@
-package org.partnerprogram.renewal.bench;
+package org.partnerprogram.renewal;
 
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
 /**
  * Counts the work the service asks of DynamoDB: requests per operation, items read (what a Query
  * examined, before any filter) and consumed capacity. It asks for the capacity itself, so the
- * service's code stays as it is. A bean of the bench build only.
+ * service's code stays as it is. A bean of the test build (the DynamoDB client takes every
+ * interceptor bean), read by the work assertions (RequestCountTest, SweepWorkTest) and the benchmark.
  */
 @Singleton
 public class WorkCounter implements ExecutionInterceptor {
@@ -41,6 +43,11 @@ public class WorkCounter implements ExecutionInterceptor {
 
     public static long requests(String operation) {
         return REQUESTS.getOrDefault(operation, new AtomicLong()).get();
+    }
+
+    /** Operations called since the last reset, e.g. [Query]. */
+    public static Set<String> operations() {
+        return Set.copyOf(REQUESTS.keySet());
     }
 
     public static long requests() {
@@ -76,10 +83,20 @@ public class WorkCounter implements ExecutionInterceptor {
         return request;
     }
 
+    /** A refused request (a failed condition, a lost transaction) is a request too. */
     @Override
-    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        countRequest(attributes);
+    }
+
+    private static void countRequest(ExecutionAttributes attributes) {
         REQUESTS.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new AtomicLong())
                 .incrementAndGet();
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        countRequest(attributes);
         if (context.response() instanceof QueryResponse query) {
             ITEMS_READ.addAndGet(query.scannedCount());
             add(READ_CAPACITY, query.consumedCapacity());
