@@ -13,6 +13,7 @@ import org.partnerprogram.renewal.usecase.CheckOffer;
 import org.partnerprogram.renewal.usecase.EnrolOffer;
 import org.partnerprogram.renewal.usecase.ListDueWork;
 import org.partnerprogram.renewal.usecase.RenewOffer;
+import org.partnerprogram.renewal.usecase.SweepDueWork;
 import org.partnerprogram.renewal.usecase.Today;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The use cases wired by hand, without Quarkus, for what runs outside a Lambda function: the
- * bulk import command and the fuzz test. Same configuration keys (application.properties is not
+ * bulk import command, the fuzz test and the sweep model test. Same configuration keys (application.properties is not
  * read here: defaults, environment variables, system properties and the overrides given).
  */
 public final class Standalone {
@@ -85,5 +86,9 @@ public final class Standalone {
 
     public EnrolOffer enrolOffer() {
         return new EnrolOffer(store, rules, access, today);
+    }
+
+    public SweepDueWork sweepDueWork() {
+        return new SweepDueWork(store, rules, today, config);
     }
 }

@@ -44,4 +44,10 @@ class FunctionPackageIT {
                 "console/index.html", "console/app.js",
                 "policies/mpn-2021.properties");
     }
+
+    @Test
+    void noLibraryTheFunctionsNeverUseShips() throws IOException {
+        // The handlers read their events as JSON; Quarkus needs joda-time (it registers JodaModule).
+        assertThat(entries()).noneMatch(name -> name.contains("aws-lambda-java-events"));
+    }
 }

@@ -1,150 +1,232 @@
 package org.partnerprogram.renewal.bench;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
+import org.partnerprogram.renewal.bench.QuickHttpServer.Response;
 import org.junit.jupiter.api.Test;
-import org.partnerprogram.renewal.local.LocalDynamo;
-import org.partnerprogram.renewal.store.Table;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Cold start of the real package: target/function.zip run by the AWS Lambda runtime interface
- * client against a mock Runtime API (no Docker), five times with the JVM options template.yaml
- * gives the functions and, interleaved, five times with the JVM's defaults. Init = process start
- * to the first "next invocation" request; first response = process start to the handler's answer.
- * Runs after `package`, then prints the benchmark's table.
+ * Cold start and first invocation of the real package: target/function.zip run by the AWS Lambda
+ * runtime interface client against a mock Runtime API and a DynamoDB stand-in that answers at once
+ * (both {@link QuickHttpServer}; DynamoDB Local is no speed reference), one process
+ * per start, the variants interleaved in each of {@link #RUNS} rounds so they share the machine:
+ * <ul>
+ * <li>on-demand: the check function as a cold start runs it (template.yaml's JVM options);
+ * <li>SnapStart: the same with {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}, so the runtime
+ * interface client runs the CRaC hooks (the priming) at the end of init and asks for
+ * {@code /restore/next}: the stand-in for a restore, without the snapshot itself;
+ * <li>floor: the smallest Quarkus function doing one GetItem (src/bench/floor), same options;
+ * <li>JVM defaults: on-demand without the template's JVM options.
+ * </ul>
+ * Each process serves one first invocation and {@link #WARM} warm ones of the same event. Init =
+ * process start to the first poll; first response = process start to the first answer; an
+ * invocation = its event handed out to its answer. Runs after `package`, then prints the table.
  */
 @Tag("bench")
 class ColdStartBenchIT {
 
     static final int RUNS = 5;
+    static final int WARM = 20;
     static final File ZIP = new File("target/function.zip");
+    static final File FLOOR_ZIP = new File("target/bench/floor-build/function.zip");
+    static final String EVENT = """
+            {"version":"2.0","routeKey":"GET /partners/{partnerId}/offers/{offerId}","pathParameters":{"partnerId":"p","offerId":"o"},
+             "headers":{},"requestContext":{"requestId":"cold","authorizer":{"jwt":{"claims":{"partner_id":"p","roles":"[mpn-partner-admin]"}}}},
+             "isBase64Encoded":false}""";
+    /** Makes org.crac register hooks with the runtime interface client's CRaC context, as Lambda does. */
+    static final String CRAC_OF_THE_RUNTIME = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
+
+    /** One variant: which package, which JVM options, which extra environment. */
+    record Variant(String name, Path function, String javaToolOptions, Map<String, String> environment) {
+    }
+
+    /** One process: times in ms; invocations[0] is the first. */
+    record Start(long init, long firstResponse, long[] invocations, String log) {
+        long first() {
+            return invocations[0];
+        }
+
+        long warm() {
+            return median(Arrays.copyOfRange(invocations, 1, invocations.length));
+        }
+    }
 
     @Test
-    void coldStartOfTheCheckFunction() throws Exception {
+    void coldStartAndFirstInvocationOfTheCheckFunction() throws Exception {
         BenchTable.continueTable();
         Path function = unzip(ZIP, Path.of("target", "bench", "function"));
-        int dynamoPort = freePort();
-        try (LocalDynamo dynamoLocal = LocalDynamo.start(dynamoPort)) {
-            try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + dynamoPort))
-                    .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y"))).build()) {
-                dynamo.createTable(Table.createRequest("bench-cold"));
-            }
-            String templateOptions = javaToolOptionsOfTheTemplate();
-            long[] init = new long[RUNS];
-            long[] first = new long[RUNS];
-            long[] firstWithJvmDefaults = new long[RUNS];
+        Path floor = unzip(FLOOR_ZIP, Path.of("target", "bench", "floor"));
+        String options = javaToolOptionsOfTheTemplate();
+        List<Variant> variants = List.of(
+                new Variant("on-demand", function, options, Map.of()),
+                new Variant("SnapStart", function, options + " " + CRAC_OF_THE_RUNTIME, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")),
+                new Variant("floor", floor, options, Map.of("QUARKUS_LAMBDA_HANDLER", "floor")),
+                new Variant("JVM defaults", function, "", Map.of()));
+        Map<String, List<Start>> starts = new LinkedHashMap<>();
+        variants.forEach(v -> starts.put(v.name(), new ArrayList<>()));
+        // DynamoDB's answers for an offer that does not exist: the function answers 404, the floor finds no item.
+        try (QuickHttpServer dynamo = new QuickHttpServer(request -> Response.json(200,
+                String.valueOf(request.header("X-Amz-Target")).endsWith(".Query") ? "{\"Count\":0,\"ScannedCount\":0,\"Items\":[]}" : "{}",
+                Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", "bench")))) {
             for (int run = 0; run < RUNS; run++) {
-                long[] times = coldStart(function, dynamoPort, templateOptions);
-                init[run] = times[0];
-                first[run] = times[1];
-                // Interleaved, so both sets see the same machine: what the template's options buy.
-                firstWithJvmDefaults[run] = coldStart(function, dynamoPort, "")[1];
+                for (int i = 0; i < variants.size(); i++) {
+                    // Rotated each round, so no variant always runs right after the same one.
+                    Variant variant = variants.get((i + run) % variants.size());
+                    starts.get(variant.name()).add(start(variant, dynamo, run));
+                }
             }
-            BenchTable.row("cold start: init (process start to first /next), median of " + RUNS,
-                    "%d ms (runs: %s)".formatted(median(init), Arrays.toString(init)), "reported", true);
-            BenchTable.row("cold start: first response, median of " + RUNS,
-                    "%d ms (runs: %s)".formatted(median(first), Arrays.toString(first)), "reported", true);
-            double ratio = (double) median(first) / median(firstWithJvmDefaults);
-            BenchTable.row("cold start: first response with the template's JVM options (%s) / JVM defaults".formatted(templateOptions),
-                    "%.2f (%d ms / %d ms, runs with defaults: %s)".formatted(ratio, median(first), median(firstWithJvmDefaults),
-                            Arrays.toString(firstWithJvmDefaults)), "< 1", ratio < 1);
         }
+        report(starts, options);
         long size = ZIP.length();
         BenchTable.row("function.zip size", "%.1f MB (%,d bytes)".formatted(size / 1024.0 / 1024.0, size), "<= 20 MB",
                 size <= 20L * 1024 * 1024);
         BenchTable.print();
     }
 
-    /** One cold start; returns {init ms, first response ms}. */
-    static long[] coldStart(Path function, int dynamoPort, String javaToolOptions) throws Exception {
-        String event = """
-                {"version":"2.0","routeKey":"GET /partners/{partnerId}/offers/{offerId}","pathParameters":{"partnerId":"p","offerId":"o"},
-                 "headers":{},"requestContext":{"requestId":"cold","authorizer":{"jwt":{"claims":{"partner_id":"p","roles":"[mpn-partner-admin]"}}}},
-                 "isBase64Encoded":false}""";
-        CompletableFuture<Long> firstNext = new CompletableFuture<>();
-        CompletableFuture<Long> response = new CompletableFuture<>();
-        HttpServer runtime = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        runtime.createContext("/2018-06-01/runtime/invocation/next", exchange -> {
-            if (firstNext.isDone()) {
-                response.join(); // one invocation per run: hold the second poll until the run ends
-                exchange.close();
-                return;
-            }
-            firstNext.complete(System.nanoTime());
-            byte[] body = event.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", "cold-1");
-            exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
-            exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:000000000000:function:check");
-            exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+    static void report(Map<String, List<Start>> starts, String options) {
+        List<Start> onDemand = starts.get("on-demand");
+        List<Start> floor = starts.get("floor");
+        BenchTable.row("on-demand cold start: init (process start to first poll), median of " + RUNS,
+                "%d ms (runs: %s)".formatted(median(onDemand, Start::init), list(onDemand, Start::init)), "reported", true);
+        BenchTable.row("on-demand cold start: first response, median of " + RUNS,
+                "%d ms (runs: %s)".formatted(median(onDemand, Start::firstResponse), list(onDemand, Start::firstResponse)), "reported", true);
+        double coldOverFloor = (double) median(onDemand, Start::firstResponse) / median(floor, Start::firstResponse);
+        BenchTable.row("**ratio: on-demand first response / floor's** (a Quarkus function doing one GetItem)",
+                "%.2f (%d ms / %d ms; floor runs: %s)".formatted(coldOverFloor, median(onDemand, Start::firstResponse),
+                        median(floor, Start::firstResponse), list(floor, Start::firstResponse)), "<= 1.05", coldOverFloor <= 1.05);
+        starts.forEach((name, runs) -> {
+            if (name.startsWith("SnapStart")) {
+                double ratio = medianRatio(runs);
+                String ratioName = name.equals("SnapStart") ? "**ratio: SnapStart first invocation after priming / warm**"
+                        : "ratio: " + name + ", first invocation / warm";
+                BenchTable.row(ratioName, "%.1f [%s] (first %d ms, runs %s; warm %d ms, runs %s)".formatted(ratio, spread(runs),
+                        median(runs, Start::first), list(runs, Start::first), median(runs, Start::warm), list(runs, Start::warm)),
+                        name.equals("SnapStart") ? "<= 3" : "reported", !name.equals("SnapStart") || ratio <= 3);
+                runs.stream().filter(s -> !s.log().contains("primed function check")).findAny().ifPresent(s ->
+                        BenchTable.row(name + ": priming ran", "NOT in every run", "in every run", false));
             }
         });
-        runtime.createContext("/2018-06-01/runtime/invocation/", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                if (!answer.contains("\"statusCode\":404")) {
-                    System.err.println("unexpected answer: " + answer);
+        BenchTable.row("**ratio: on-demand first invocation (not primed) / warm**",
+                "%.1f [%s] (first %d ms, runs %s; warm %d ms, runs %s)".formatted(medianRatio(onDemand), spread(onDemand),
+                        median(onDemand, Start::first), list(onDemand, Start::first), median(onDemand, Start::warm),
+                        list(onDemand, Start::warm)), "reported", true);
+        List<Start> defaults = starts.get("JVM defaults");
+        double ratio = (double) median(onDemand, Start::firstResponse) / median(defaults, Start::firstResponse);
+        BenchTable.row("on-demand first response with the template's JVM options (%s) / JVM defaults".formatted(options),
+                "%.2f (%d ms / %d ms, runs with defaults: %s)".formatted(ratio, median(onDemand, Start::firstResponse),
+                        median(defaults, Start::firstResponse), list(defaults, Start::firstResponse)), "< 1", ratio < 1);
+    }
+
+    /** One process serving one first and WARM warm invocations. */
+    static Start start(Variant variant, QuickHttpServer dynamo, int run) throws Exception {
+        int invocations = 1 + WARM;
+        long[] handedOut = new long[invocations];
+        long[] answered = new long[invocations];
+        CompletableFuture<Long> firstPoll = new CompletableFuture<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicInteger next = new AtomicInteger();
+        QuickHttpServer runtime = new QuickHttpServer(request -> {
+            String path = request.path();
+            String body = new String(request.body(), StandardCharsets.UTF_8);
+            if (path.endsWith("/restore/next")) {
+                firstPoll.complete(System.nanoTime());
+                return Response.json(200, "", Map.of());
+            }
+            if (path.endsWith("/invocation/next")) {
+                firstPoll.complete(System.nanoTime());
+                int index = next.getAndIncrement();
+                if (index >= invocations) {
+                    done.exceptionally(e -> null).join(); // hold the poll until the run ends
+                    throw new IllegalStateException("run over");
                 }
+                handedOut[index] = System.nanoTime();
+                return Response.json(200, EVENT, Map.of("Lambda-Runtime-Aws-Request-Id", Integer.toString(index),
+                        "Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000),
+                        "Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:000000000000:function:check",
+                        "Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000"));
             }
-            response.complete(System.nanoTime());
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
+            if (path.endsWith("/response")) {
+                int index = Integer.parseInt(path.split("/")[4]);
+                answered[index] = System.nanoTime();
+                if (!body.contains("\"statusCode\":404")) {
+                    done.completeExceptionally(new IllegalStateException("unexpected answer: " + body));
+                } else if (index == invocations - 1) {
+                    done.complete(null);
+                }
+                return Response.json(202, "", Map.of());
+            }
+            done.completeExceptionally(new IllegalStateException(path + ": " + body)); // init, restore or invocation error
+            return Response.json(202, "", Map.of());
         });
-        runtime.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        runtime.start();
-        String classpath = String.join(File.pathSeparator, function.toString(), function.resolve("lib") + File.separator + "*",
+        String classpath = String.join(File.pathSeparator, variant.function().toString(),
+                variant.function().resolve("lib") + File.separator + "*",
                 jarOf(com.amazonaws.services.lambda.runtime.api.client.AWSLambda.class),
                 jarOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class));
+        Path log = Path.of("target", "bench", "cold-start-%s-%d.log".formatted(variant.name().replaceAll("\\W+", "-"), run));
         ProcessBuilder builder = new ProcessBuilder("java", "-cp", classpath,
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                 "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest")
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "bench", "cold-start.log").toFile());
-        builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
-        builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtime.getAddress().getPort());
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_TOOL_OPTIONS", variant.javaToolOptions());
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtime.port());
         builder.environment().put("AWS_REGION", "us-east-1");
         builder.environment().put("AWS_ACCESS_KEY_ID", "bench");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "bench");
         builder.environment().put("QUARKUS_LAMBDA_HANDLER", "check");
         builder.environment().put("RENEWAL_TABLE_NAME", "bench-cold");
-        builder.environment().put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", "http://127.0.0.1:" + dynamoPort);
+        builder.environment().put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", "http://127.0.0.1:" + dynamo.port());
+        builder.environment().putAll(variant.environment());
         long started = System.nanoTime();
         Process process = builder.start();
         try {
-            long done = response.get(60, TimeUnit.SECONDS);
-            return new long[] {(firstNext.get() - started) / 1_000_000, (done - started) / 1_000_000};
+            done.get(120, TimeUnit.SECONDS);
+            long[] times = new long[invocations];
+            for (int i = 0; i < invocations; i++) {
+                times[i] = (answered[i] - handedOut[i]) / 1_000_000;
+            }
+            return new Start((firstPoll.get() - started) / 1_000_000, (answered[0] - started) / 1_000_000, times,
+                    Files.readString(log));
         } finally {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
             process.destroyForcibly();
-            runtime.stop(0);
+            runtime.close();
         }
+    }
+
+    static double medianRatio(List<Start> runs) {
+        double[] ratios = runs.stream().mapToDouble(s -> (double) s.first() / Math.max(1, s.warm())).sorted().toArray();
+        return ratios[ratios.length / 2];
+    }
+
+    static String spread(List<Start> runs) {
+        double[] ratios = runs.stream().mapToDouble(s -> (double) s.first() / Math.max(1, s.warm())).sorted().toArray();
+        return "%.1f–%.1f".formatted(ratios[0], ratios[ratios.length - 1]);
+    }
+
+    static long median(List<Start> runs, java.util.function.ToLongFunction<Start> figure) {
+        return median(runs.stream().mapToLong(figure).toArray());
+    }
+
+    static String list(List<Start> runs, java.util.function.ToLongFunction<Start> figure) {
+        return Arrays.toString(runs.stream().mapToLong(figure).toArray());
     }
 
     static String javaToolOptionsOfTheTemplate() throws IOException {
@@ -157,6 +239,11 @@ class ColdStartBenchIT {
     }
 
     static Path unzip(File zip, Path into) throws IOException {
+        if (Files.exists(into)) { // no jar of an earlier package may stay on the classpath
+            try (var old = Files.walk(into)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
         Files.createDirectories(into);
         try (ZipFile file = new ZipFile(zip)) {
             List<? extends ZipEntry> entries = new ArrayList<>(java.util.Collections.list(file.entries()));
@@ -176,12 +263,6 @@ class ColdStartBenchIT {
             }
         }
         return into;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static long median(long[] values) {

@@ -1,13 +1,11 @@
 package org.partnerprogram.renewal.domain;
 
 import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * An offer a partner holds, as stored now: the operator's fields plus what the sweep and
- * renewals recorded for the current anniversary date (reminders sent, lapse mark, exemption).
+ * An offer a partner holds, as stored now: the operator's fields plus what happened for the
+ * current anniversary date (reminders sent, lapse mark, exemption: {@link AnniversaryState}).
  */
 public record Offer(
         String partnerId,
@@ -18,9 +16,7 @@ public record Offer(
         LocalDate anniversaryDate,
         boolean requirementsMet,
         Money renewalFee,
-        Map<ReminderKind, LocalDate> remindersSent,
-        LocalDate lapsedOn,
-        LocalDate exemptUntil) {
+        AnniversaryState state) {
 
     public Offer {
         Objects.requireNonNull(partnerId, "partnerId");
@@ -28,49 +24,42 @@ public record Offer(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(anniversaryDate, "anniversaryDate");
         Objects.requireNonNull(renewalFee, "renewalFee");
-        remindersSent = remindersSent.isEmpty() ? Map.of() : Map.copyOf(remindersSent);
+        Objects.requireNonNull(state, "state");
     }
 
     /** A newly enrolled offer: nothing sent, not lapsed, no exemption yet. */
     public static Offer enrolled(String partnerId, String offerId, OfferType type, String name, String area,
             LocalDate anniversaryDate, boolean requirementsMet, Money renewalFee) {
         return new Offer(partnerId, offerId, type, name, area, anniversaryDate, requirementsMet, renewalFee,
-                Map.of(), null, null);
+                AnniversaryState.NONE);
     }
 
     /**
-     * D17: an operator's update replaces the fields; what was recorded for the old AD (reminders,
-     * lapse) only survives when the AD stays the same.
+     * D17: an operator's update replaces the fields. For the same AD the state is kept; for
+     * another AD it becomes {@code recordedForNewAnniversary}, what the table holds for that AD
+     * (D5 holds per offer and AD, across any number of AD changes).
      */
-    public Offer replacedBy(Offer update) {
-        if (!update.anniversaryDate.equals(anniversaryDate)) {
-            return update.withExemptUntil(exemptUntil);
-        }
-        return new Offer(partnerId, offerId, update.type, update.name, update.area, anniversaryDate,
-                update.requirementsMet, update.renewalFee, remindersSent, lapsedOn, exemptUntil);
+    public Offer replacedBy(Offer update, AnniversaryState recordedForNewAnniversary) {
+        AnniversaryState next = update.anniversaryDate.equals(anniversaryDate)
+                ? state : state.movedTo(recordedForNewAnniversary);
+        return update.with(next);
     }
 
     /** After a renewal: a new AD, nothing sent or lapsed for it yet (D3, D5, D9). */
     public Offer renewedTo(LocalDate newAnniversaryDate, LocalDate newExemptUntil) {
         return new Offer(partnerId, offerId, type, name, area, newAnniversaryDate, requirementsMet, renewalFee,
-                Map.of(), null, newExemptUntil);
+                AnniversaryState.renewed(newExemptUntil));
+    }
+
+    public Offer with(AnniversaryState newState) {
+        return new Offer(partnerId, offerId, type, name, area, anniversaryDate, requirementsMet, renewalFee, newState);
     }
 
     public Offer withReminderSent(ReminderKind kind, LocalDate on) {
-        Map<ReminderKind, LocalDate> sent = new EnumMap<>(ReminderKind.class);
-        sent.putAll(remindersSent);
-        sent.put(kind, on);
-        return new Offer(partnerId, offerId, type, name, area, anniversaryDate, requirementsMet, renewalFee,
-                sent, lapsedOn, exemptUntil);
+        return with(state.withReminderSent(kind, on));
     }
 
     public Offer lapsedOn(LocalDate on) {
-        return new Offer(partnerId, offerId, type, name, area, anniversaryDate, requirementsMet, renewalFee,
-                remindersSent, on, exemptUntil);
-    }
-
-    private Offer withExemptUntil(LocalDate until) {
-        return new Offer(partnerId, offerId, type, name, area, anniversaryDate, requirementsMet, renewalFee,
-                remindersSent, lapsedOn, until);
+        return with(state.lapsedOn(on));
     }
 }

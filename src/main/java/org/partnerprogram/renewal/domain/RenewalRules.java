@@ -72,7 +72,7 @@ public final class RenewalRules {
                 }
             }
         }
-        boolean lapse = offer.lapsedOn() == null && window.hasClosedBy(today);
+        boolean lapse = !offer.state().lapsed() && window.hasClosedBy(today);
         if (lapse) {
             after = after.lapsedOn(today);
         }
@@ -95,7 +95,7 @@ public final class RenewalRules {
      * The earliest is {@link #nextDue}, the day the due-work index holds.
      */
     public List<DueWork> pendingWork(Offer offer) {
-        if (offer.lapsedOn() != null) {
+        if (offer.state().lapsed()) {
             return List.of();
         }
         Policy policy = policies.governing(offer.anniversaryDate());
@@ -156,7 +156,7 @@ public final class RenewalRules {
     private static List<Reminder> reminders(Policy policy, Offer offer) {
         return policy.reminders().stream()
                 .map(rule -> new Reminder(rule.kind(), offer.anniversaryDate().plusDays(rule.offsetDays()),
-                        offer.remindersSent().get(rule.kind())))
+                        offer.state().sentOn(rule.kind())))
                 .toList();
     }
 }

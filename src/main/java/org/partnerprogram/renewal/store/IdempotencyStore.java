@@ -90,7 +90,11 @@ public class IdempotencyStore {
         }
     }
 
-    /** Stores the response for replay, if the claim is still ours. */
+    /**
+     * Stores the response for replay, if the claim is still ours.
+     *
+     * @throws KeyTakenOverException if a retry took the key over after this request's lock passed
+     */
     public void complete(Claim.Claimed claim, int status, String body) {
         Update update = completion(claim, status, body);
         try {
@@ -100,7 +104,7 @@ public class IdempotencyStore {
                     .expressionAttributeNames(update.expressionAttributeNames())
                     .expressionAttributeValues(update.expressionAttributeValues()));
         } catch (ConditionalCheckFailedException e) {
-            throw new ConcurrentChangeException("idempotency key " + claim.key() + " was taken over");
+            throw new KeyTakenOverException("idempotency key " + claim.key() + " was taken over");
         }
     }
 

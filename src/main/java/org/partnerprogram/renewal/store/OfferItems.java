@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import org.partnerprogram.renewal.domain.AnniversaryState;
 import org.partnerprogram.renewal.domain.Exemption;
 import org.partnerprogram.renewal.domain.Money;
 import org.partnerprogram.renewal.domain.Offer;
@@ -46,7 +47,8 @@ final class OfferItems {
     /** The offer item; {@code nextDue} null leaves it out of the sparse due-work index. */
     static Map<String, AttributeValue> offer(Offer offer, long version, LocalDate nextDue, int dueShards, Instant now) {
         Map<String, AttributeValue> sent = new HashMap<>();
-        offer.remindersSent().forEach((kind, on) -> sent.put(kind.name(), AttributeValue.fromS(on.toString())));
+        AnniversaryState state = offer.state();
+        state.remindersSent().forEach((kind, on) -> sent.put(kind.name(), AttributeValue.fromS(on.toString())));
         Attributes.Item item = item()
                 .s(Table.PK, Table.partnerKey(offer.partnerId())).s(Table.SK, Table.offerSortKey(offer.offerId()))
                 .s(Table.ENTITY, Table.OFFER_ENTITY)
@@ -56,7 +58,7 @@ final class OfferItems {
                 .bool(Table.REQUIREMENTS_MET, offer.requirementsMet())
                 .s(Table.FEE_AMOUNT, offer.renewalFee().amountText()).s(Table.FEE_CURRENCY, offer.renewalFee().currency())
                 .map(Table.REMINDERS_SENT, sent)
-                .s(Table.LAPSED_ON, offer.lapsedOn()).s(Table.EXEMPT_UNTIL, offer.exemptUntil())
+                .s(Table.LAPSED_ON, state.lapsedOn()).s(Table.EXEMPT_UNTIL, state.exemptUntil())
                 .n(Table.VERSION, version)
                 .s(Table.UPDATED_AT, now);
         if (nextDue != null) {
@@ -76,7 +78,7 @@ final class OfferItems {
                 s(item, Table.NAME), s(item, Table.AREA), date(item, Table.ANNIVERSARY_DATE),
                 bool(item, Table.REQUIREMENTS_MET),
                 new Money(new BigDecimal(s(item, Table.FEE_AMOUNT)), s(item, Table.FEE_CURRENCY)),
-                sent, date(item, Table.LAPSED_ON), date(item, Table.EXEMPT_UNTIL));
+                new AnniversaryState(sent, date(item, Table.LAPSED_ON), date(item, Table.EXEMPT_UNTIL)));
         return new StoredOffer(offer, n(item, Table.VERSION));
     }
 
@@ -132,5 +134,32 @@ final class OfferItems {
                 .s(Table.KIND, reminder.kind()).s(Table.ANNIVERSARY_DATE, offer.anniversaryDate())
                 .s(Table.DUE, reminder.due()).s(Table.RECORDED_ON, reminder.sentOn()).s(Table.RECORDED_AT, now)
                 .build();
+    }
+
+    /** The lapse record: the sweep marked this (offer, AD) lapsed, at most once (D4, D5 per AD). */
+    static Map<String, AttributeValue> lapse(Offer offer, LocalDate on, Instant now) {
+        return item()
+                .s(Table.PK, Table.offerKey(offer.partnerId(), offer.offerId()))
+                .s(Table.SK, Table.lapseSortKey(offer.anniversaryDate()))
+                .s(Table.ENTITY, Table.LAPSE_ENTITY)
+                .s(Table.PARTNER_ID, offer.partnerId()).s(Table.OFFER_ID, offer.offerId())
+                .s(Table.NAME, offer.name())
+                .s(Table.ANNIVERSARY_DATE, offer.anniversaryDate())
+                .s(Table.RECORDED_ON, on).s(Table.RECORDED_AT, now)
+                .build();
+    }
+
+    /** What the reminder and lapse records of one AD say, as the offer's state for that AD. */
+    static AnniversaryState recorded(Iterable<Map<String, AttributeValue>> records) {
+        Map<ReminderKind, LocalDate> reminders = new EnumMap<>(ReminderKind.class);
+        LocalDate lapsedOn = null;
+        for (Map<String, AttributeValue> record : records) {
+            if (Table.REMINDER_ENTITY.equals(s(record, Table.ENTITY))) {
+                reminders.put(ReminderKind.valueOf(s(record, Table.KIND)), date(record, Table.RECORDED_ON));
+            } else if (Table.LAPSE_ENTITY.equals(s(record, Table.ENTITY))) {
+                lapsedOn = date(record, Table.RECORDED_ON);
+            }
+        }
+        return AnniversaryState.recorded(reminders, lapsedOn);
     }
 }

@@ -6,16 +6,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.partnerprogram.renewal.RenewalConfig;
+import org.partnerprogram.renewal.domain.AnniversaryState;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.Partner;
 import org.partnerprogram.renewal.domain.Renewal;
 import org.partnerprogram.renewal.domain.SweepStep;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -111,26 +114,53 @@ public class OfferStore {
      * version that was decided on, the history record is new for that AD, and the idempotency
      * record is completed with the response (so a retry after a crash replays it).
      *
-     * @throws ConcurrentChangeException if the offer or the key changed since they were read
+     * @throws ConcurrentChangeException if the offer changed since it was read (read again, decide again)
+     * @throws AlreadyRecordedException if this AD of the offer was already renewed (an operator moved it back)
+     * @throws KeyTakenOverException if a retry with the same key took it over
      */
     public void commitRenewal(StoredOffer before, Offer after, LocalDate nextDue, Renewal renewal,
             TransactWriteItem idempotencyCompletion, Instant now) {
-        transact("renewal of " + renewal.offerId(),
-                TransactWriteItem.builder().put(offerPut(after, before.version(), nextDue, now)).build(),
-                TransactWriteItem.builder().put(newItem(OfferItems.renewal(renewal))).build(),
-                idempotencyCompletion);
+        transact("renewal of " + renewal.offerId() + " from " + renewal.previousAnniversaryDate(), List.of(
+                new Guarded(TransactWriteItem.builder().put(offerPut(after, before.version(), nextDue, now)).build(), Guard.VERSION),
+                new Guarded(TransactWriteItem.builder().put(newItem(OfferItems.renewal(renewal))).build(), Guard.NEW_RECORD),
+                new Guarded(idempotencyCompletion, Guard.IDEMPOTENCY_KEY)));
     }
 
     /**
-     * One offer's sweep step in one transaction: each reminder record is new (so it is recorded at
-     * most once per offer, AD and kind) and the offer is still at the version the step was planned on.
+     * One offer's sweep step in one transaction: each reminder record and the lapse record are new
+     * (so each is recorded at most once per offer, AD and kind) and the offer is still at the
+     * version the step was planned on.
+     *
+     * @throws ConcurrentChangeException if the offer changed since it was read
+     * @throws AlreadyRecordedException if a reminder or the lapse is already recorded for this AD
+     *     while the offer's copy did not say so: read {@link #recordedFor} and plan again
      */
     public void applySweep(StoredOffer before, SweepStep step, Instant now) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(offerPut(step.after(), before.version(), step.nextDue(), now)).build());
-        step.remindersToRecord().forEach(reminder -> writes.add(TransactWriteItem.builder()
-                .put(newItem(OfferItems.reminder(before.offer(), reminder, now))).build()));
-        transact("sweep of " + before.offer().offerId(), writes.toArray(TransactWriteItem[]::new));
+        Offer offer = before.offer();
+        List<Guarded> writes = new ArrayList<>();
+        writes.add(new Guarded(TransactWriteItem.builder().put(offerPut(step.after(), before.version(), step.nextDue(), now)).build(),
+                Guard.VERSION));
+        step.remindersToRecord().forEach(reminder -> writes.add(new Guarded(TransactWriteItem.builder()
+                .put(newItem(OfferItems.reminder(offer, reminder, now))).build(), Guard.NEW_RECORD)));
+        if (step.lapse()) {
+            writes.add(new Guarded(TransactWriteItem.builder()
+                    .put(newItem(OfferItems.lapse(offer, step.after().state().lapsedOn(), now))).build(), Guard.NEW_RECORD));
+        }
+        transact("sweep of " + offer.offerId() + " for " + offer.anniversaryDate(), writes);
+    }
+
+    /**
+     * What the table records for one AD of the offer (its reminder and lapse records): the source
+     * of truth the offer's state is rebuilt from when its AD changes (D17). One Query of the
+     * offer's own records, a handful per year.
+     */
+    public AnniversaryState recordedFor(String partnerId, String offerId, LocalDate anniversaryDate) {
+        return OfferItems.recorded(dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk")
+                .filterExpression("#ad = :ad")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#ad", Table.ANNIVERSARY_DATE))
+                .expressionAttributeValues(values(":pk", Table.offerKey(partnerId, offerId), ":ad", anniversaryDate.toString())))
+                .items());
     }
 
     /**
@@ -196,12 +226,52 @@ public class OfferStore {
                 .build();
     }
 
-    private void transact(String what, TransactWriteItem... writes) {
+    /** What a write's condition protects, so that a cancelled transaction can say what it means. */
+    private enum Guard {
+        /** The offer is still at the version read: failing means another write got there first. */
+        VERSION,
+        /** A record written once per (offer, AD): failing means it already exists. */
+        NEW_RECORD,
+        /** The idempotency record still holds this request's token. */
+        IDEMPOTENCY_KEY
+    }
+
+    private record Guarded(TransactWriteItem write, Guard guard) {
+    }
+
+    /**
+     * Runs the writes as one transaction. When it is cancelled, the cancellation reasons (one per
+     * write, in order) say which condition failed: only a changed offer or a conflicting
+     * transaction is a race to retry; an existing record is an answer.
+     */
+    private void transact(String what, List<Guarded> writes) {
         try {
-            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+            dynamo.transactWriteItems(TransactWriteItemsRequest.builder()
+                    .transactItems(writes.stream().map(Guarded::write).toList()).build());
         } catch (TransactionCanceledException e) {
-            // Conditions failed or another transaction held an item: the caller reads again and re-decides.
-            throw new ConcurrentChangeException(what + " lost a race: " + e.cancellationReasons());
+            throw cancelled(what, writes, e.hasCancellationReasons() ? e.cancellationReasons() : List.of());
         }
+    }
+
+    private static RuntimeException cancelled(String what, List<Guarded> writes, List<CancellationReason> reasons) {
+        EnumSet<Guard> failed = EnumSet.noneOf(Guard.class);
+        // TransactionConflict (another transaction held an item), throttling or anything unknown:
+        // retried as a race, a bounded number of times, as before reasons were read.
+        boolean race = reasons.isEmpty();
+        for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
+            String code = reasons.get(i).code();
+            if ("ConditionalCheckFailed".equals(code)) {
+                failed.add(writes.get(i).guard());
+            } else if (code != null && !"None".equals(code)) {
+                race = true;
+            }
+        }
+        if (race || failed.contains(Guard.VERSION) || failed.isEmpty()) {
+            return new ConcurrentChangeException(what + " lost a race: " + reasons);
+        }
+        if (failed.contains(Guard.IDEMPOTENCY_KEY)) {
+            return new KeyTakenOverException(what + ": the idempotency key was taken over");
+        }
+        return new AlreadyRecordedException(what + ": already recorded");
     }
 }

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * PARTNER#&lt;p&gt;              OFFER#&lt;o&gt;                   offer (+ dueShard/dueAt while the sweep has work)
  * OFFER#&lt;p&gt;#&lt;o&gt;           RENEWAL#&lt;previous AD&gt;        renewal history, one per AD renewed
  * OFFER#&lt;p&gt;#&lt;o&gt;           REMINDER#&lt;AD&gt;#&lt;kind&gt;        reminder record (the outbox the stream delivers)
+ * OFFER#&lt;p&gt;#&lt;o&gt;           LAPSE#&lt;AD&gt;                  lapse record, one per (offer, AD) the sweep lapsed
  * IDEMPOTENCY#&lt;p&gt;#&lt;key&gt;    IDEMPOTENCY                 idempotency record, expires by TTL
  * GSI due-work: dueShard = DUE#&lt;n&gt;, dueAt = yyyy-MM-dd (sparse: only offers with work left)
  * </pre>
@@ -48,6 +49,7 @@ public final class Table {
     static final String OFFER_PREFIX = "OFFER#";
     static final String RENEWAL_PREFIX = "RENEWAL#";
     static final String REMINDER_PREFIX = "REMINDER#";
+    static final String LAPSE_PREFIX = "LAPSE#";
     static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY#";
     static final String DUE_PREFIX = "DUE#";
     private static final String SEPARATOR = "#";
@@ -97,6 +99,7 @@ public final class Table {
     static final String PARTNER_ENTITY = "PARTNER";
     static final String RENEWAL_ENTITY = "RENEWAL";
     public static final String REMINDER_ENTITY = "REMINDER";
+    static final String LAPSE_ENTITY = "LAPSE";
     static final String IDEMPOTENCY_ENTITY = "IDEMPOTENCY";
 
     private Table() {
@@ -120,6 +123,10 @@ public final class Table {
 
     static String reminderSortKey(java.time.LocalDate anniversaryDate, String kind) {
         return REMINDER_PREFIX + anniversaryDate + SEPARATOR + kind;
+    }
+
+    static String lapseSortKey(java.time.LocalDate anniversaryDate) {
+        return LAPSE_PREFIX + anniversaryDate;
     }
 
     static String idempotencyKey(String partnerId, String key) {

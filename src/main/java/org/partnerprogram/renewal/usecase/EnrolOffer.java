@@ -3,6 +3,7 @@ package org.partnerprogram.renewal.usecase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.partnerprogram.renewal.domain.AnniversaryState;
 import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.Partner;
 import org.partnerprogram.renewal.domain.RenewalRules;
@@ -35,30 +36,49 @@ public class EnrolOffer {
     }
 
     /**
-     * Creates or replaces the offer. D17: an update replaces the fields; reminders and the lapse
-     * mark are kept only while the AD stays the same, and the sweep's due date is recomputed.
+     * Creates or replaces the offer. D17: an update replaces the fields; for the same AD the
+     * reminders and lapse mark are kept, for another AD they are what the table records for that
+     * AD (none for an AD the offer never had), and the sweep's due date is recomputed.
      */
     public Offer enrolOffer(Caller caller, Offer update) {
         access.requireOperator(caller);
         Optional<StoredOffer> existing = store.offer(update.partnerId(), update.offerId());
-        Optional<LocalDate> anniversary = existing.map(stored -> stored.offer().anniversaryDate());
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Offer offer = existing.map(stored -> stored.offer().replacedBy(update)).orElse(update);
+            Offer offer = existing.map(stored -> replace(stored.offer(), update)).orElse(update);
             try {
                 store.saveOffer(offer, existing.map(StoredOffer::version).orElse(null), rules.nextDue(offer), today.now());
                 return offer;
             } catch (ConcurrentChangeException e) {
-                // The sweep or a renewal wrote in between: read again and merge onto what it wrote.
-                existing = store.offer(update.partnerId(), update.offerId());
-            }
-            Optional<LocalDate> now = existing.map(stored -> stored.offer().anniversaryDate());
-            if (!now.equals(anniversary)) {
-                // A renewal moved the AD while this update was applied: replacing it now would undo
-                // the renewal. Neither write is lost: the operator re-sends based on the new AD.
-                throw Problem.of(Problem.Kind.OFFER_CHANGED, "The offer was renewed to %s while this update was applied; send the update again based on the current offer."
-                        .formatted(now.map(LocalDate::toString).orElse("nothing")));
+                // Another write got there first: read again and apply the update onto what it wrote.
+                Optional<StoredOffer> fresh = store.offer(update.partnerId(), update.offerId());
+                requireSameAnniversary(existing, fresh);
+                existing = fresh;
             }
         }
         throw Problem.of(Problem.Kind.SERVICE_UNAVAILABLE, "The offer kept changing during the update; retry.");
+    }
+
+    private Offer replace(Offer current, Offer update) {
+        AnniversaryState recorded = update.anniversaryDate().equals(current.anniversaryDate())
+                ? AnniversaryState.NONE
+                : store.recordedFor(update.partnerId(), update.offerId(), update.anniversaryDate());
+        return current.replacedBy(update, recorded);
+    }
+
+    /**
+     * A renewal that moved the AD while this update was applied must not be undone by it; neither
+     * write is lost: the operator re-sends based on the new AD. An offer another request created
+     * meanwhile is no such case: this update simply replaces it, as it would a moment later.
+     */
+    private static void requireSameAnniversary(Optional<StoredOffer> read, Optional<StoredOffer> now) {
+        if (read.isEmpty()) {
+            return;
+        }
+        LocalDate before = read.get().offer().anniversaryDate();
+        Optional<LocalDate> after = now.map(stored -> stored.offer().anniversaryDate());
+        if (!after.equals(Optional.of(before))) {
+            throw Problem.of(Problem.Kind.OFFER_CHANGED, "The offer was renewed to %s while this update was applied; send the update again based on the current offer."
+                    .formatted(after.map(LocalDate::toString).orElse("nothing")));
+        }
     }
 }

@@ -16,9 +16,11 @@ import org.partnerprogram.renewal.domain.Payment;
 import org.partnerprogram.renewal.domain.Renewal;
 import org.partnerprogram.renewal.domain.RenewalDecision;
 import org.partnerprogram.renewal.domain.RenewalRules;
+import org.partnerprogram.renewal.store.AlreadyRecordedException;
 import org.partnerprogram.renewal.store.ConcurrentChangeException;
 import org.partnerprogram.renewal.store.IdempotencyStore;
 import org.partnerprogram.renewal.store.IdempotencyStore.Claim;
+import org.partnerprogram.renewal.store.KeyTakenOverException;
 import org.partnerprogram.renewal.store.OfferStore;
 import org.partnerprogram.renewal.store.PartnerView;
 import org.partnerprogram.renewal.store.StoredOffer;
@@ -95,19 +97,41 @@ public class RenewOffer {
                 } catch (ConcurrentChangeException e) {
                     LOG.debugf("renewal of %s/%s raced (attempt %d): %s", command.partnerId(), command.offerId(), attempt, e.getMessage());
                     continue;
+                } catch (KeyTakenOverException e) {
+                    throw keyTakenOver();
+                } catch (AlreadyRecordedException e) {
+                    return refuse(claim, render.problem(alreadyRenewed(stored.offer())), approved.policy().id());
                 }
             }
-            Outcome outcome = render.problem(refusal(decision));
-            try {
-                idempotency.complete(claim, outcome.status(), outcome.body());
-            } catch (ConcurrentChangeException e) {
-                // This request outlived its lock and a retry took the key over: that one answers.
-                throw Problem.of(Problem.Kind.REQUEST_IN_PROGRESS, "A request with this Idempotency-Key is still being processed; retry later.");
-            }
-            logDecision(outcome.code(), rules.policies().governing(stored.offer().anniversaryDate()).id());
-            return outcome;
+            return refuse(claim, render.problem(refusal(decision)),
+                    rules.policies().governing(stored.offer().anniversaryDate()).id());
         }
         throw Problem.of(Problem.Kind.SERVICE_UNAVAILABLE, "The offer kept changing while renewing; retry with the same Idempotency-Key.");
+    }
+
+    /** Stores a refusal for replay (D16) and answers it. */
+    private Outcome refuse(Claim.Claimed claim, Outcome outcome, String policy) {
+        try {
+            idempotency.complete(claim, outcome.status(), outcome.body());
+        } catch (KeyTakenOverException e) {
+            throw keyTakenOver();
+        }
+        logDecision(outcome.code(), policy);
+        return outcome;
+    }
+
+    /** This request outlived its lock and a retry took the key over: that one answers. */
+    private static Problem keyTakenOver() {
+        return Problem.of(Problem.Kind.REQUEST_IN_PROGRESS, "A request with this Idempotency-Key is still being processed; retry later.");
+    }
+
+    /**
+     * The history already holds a renewal of this AD: an operator set the offer back to an AD that
+     * was renewed. One renewal per (offer, AD); renewing it again needs the operator to correct the AD.
+     */
+    private static Problem alreadyRenewed(Offer offer) {
+        return Problem.of(Problem.Kind.OFFER_CHANGED, ("The anniversary %s of this offer was already renewed; an operator has"
+                + " since set the offer back to it. Ask the operator to correct the anniversary date.").formatted(offer.anniversaryDate()));
     }
 
     private static void logDecision(String decision, String policy) {

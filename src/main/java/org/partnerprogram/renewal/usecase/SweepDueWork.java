@@ -15,9 +15,12 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 import org.partnerprogram.renewal.RenewalConfig;
+import org.partnerprogram.renewal.domain.AnniversaryState;
+import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.ReminderKind;
 import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.domain.SweepStep;
+import org.partnerprogram.renewal.store.AlreadyRecordedException;
 import org.partnerprogram.renewal.store.ConcurrentChangeException;
 import org.partnerprogram.renewal.store.OfferStore;
 import org.partnerprogram.renewal.store.StoredOffer;
@@ -132,18 +135,32 @@ public class SweepDueWork {
         }
     }
 
-    /** One offer; on a lost race it reads the offer again and re-plans, a bounded number of times. */
+    /**
+     * One offer; on a lost race it reads the offer again and re-plans, a bounded number of times.
+     * A reminder or lapse already recorded for this AD (the offer's copy had forgotten it) is
+     * taken from the records once, and the step planned again and stored with the records' state
+     * (even when nothing is left to record): an answer, not a race.
+     */
     private Optional<SweepStep> sweepOne(StoredOffer due, LocalDate day, Tally tally) {
         StoredOffer current = due;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        boolean reconciled = false;
+        int attempt = 0;
+        while (attempt < ATTEMPTS) {
             SweepStep step = rules.sweep(current.offer(), day);
-            if (step.changesNothing()) {
+            if (step.changesNothing() && !reconciled) {
                 return Optional.empty();
             }
             try {
                 store.applySweep(current, step, today.now());
                 return Optional.of(step);
+            } catch (AlreadyRecordedException e) {
+                if (reconciled) {
+                    break;
+                }
+                reconciled = true;
+                current = withRecords(current);
             } catch (ConcurrentChangeException e) {
+                attempt++;
                 Optional<StoredOffer> fresh = store.offer(current.offer().partnerId(), current.offer().offerId());
                 if (fresh.isEmpty()) {
                     return Optional.empty();
@@ -155,5 +172,12 @@ public class SweepDueWork {
         LOG.warn(failure);
         tally.failed(failure);
         return Optional.empty();
+    }
+
+    /** The offer with what the table records for its AD folded into its state (same version). */
+    private StoredOffer withRecords(StoredOffer stored) {
+        Offer offer = stored.offer();
+        AnniversaryState recorded = store.recordedFor(offer.partnerId(), offer.offerId(), offer.anniversaryDate());
+        return new StoredOffer(offer.with(offer.state().including(recorded)), stored.version());
     }
 }

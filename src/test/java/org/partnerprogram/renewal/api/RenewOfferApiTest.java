@@ -274,4 +274,17 @@ class RenewOfferApiTest extends ApiTestSupport {
                 .body("renewals.previousAnniversaryDate", contains("2022-03-15", "2021-03-15"))
                 .body("renewals.newAnniversaryDate", contains("2023-03-15", "2022-03-15"));
     }
+
+    /** One renewal per (offer, AD): the history holds one record per AD renewed. */
+    @Test
+    void anAnniversaryAlreadyRenewedIsNotRenewedAgainAfterAnOperatorSetsTheOfferBackToIt() {
+        today("2021-03-20T10:00:00Z");
+        renew("cloud-platform", "k-first", PAID).then().statusCode(201).body("newAnniversaryDate", equalTo("2022-03-15"));
+        enrolCompetency(partner, "cloud-platform", "2021-03-15", false);
+        renew("cloud-platform", "k-again", PAID).then().statusCode(409).body("code", equalTo("offer-changed"));
+        renew("cloud-platform", "k-again", PAID).then().statusCode(409).header("Idempotent-Replayed", "true");
+        as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform").then()
+                .statusCode(200).body("renewals.size()", equalTo(1));
+        offer(partner, "cloud-platform").then().body("anniversaryDate", equalTo("2021-03-15"));
+    }
 }

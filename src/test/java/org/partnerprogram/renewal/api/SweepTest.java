@@ -114,6 +114,54 @@ class SweepTest extends ApiTestSupport {
         status("2021-04-20").then().body("status", equalTo("ACTIVE")).body("anniversaryDate", equalTo("2022-03-15"));
     }
 
+    void moveAnniversary(String anniversaryDate) {
+        as(Tokens.operator()).contentType(io.restassured.http.ContentType.JSON)
+                .body(offerBody("COMPETENCY", "Cloud Platform", anniversaryDate, true, "4730.00"))
+                .put("/partners/{p}/offers/{o}", partner, "cloud-platform").then().statusCode(200);
+    }
+
+    /** Issue 9's five steps: the AD moves away and back after its first reminder was recorded. */
+    @Test
+    void aReminderRecordedForAnAnniversaryStaysRecordedWhenTheAnniversaryReturnsToIt() {
+        sweep("2021-02-28T00:15:00Z");
+        moveAnniversary("2021-04-10");
+        moveAnniversary("2021-03-15");
+        status("2021-03-01").then().body("reminders.sentOn", contains(equalTo("2021-02-28"), nullValue()));
+        sweep("2021-03-27T00:15:00Z");
+        status("2021-03-27").then().body("reminders.sentOn", contains(equalTo("2021-02-28"), nullValue()));
+        sweep("2021-04-07T00:15:00Z");
+        sweep("2021-04-08T00:15:00Z");
+        assertThat(reminderRecords()).containsExactlyInAnyOrder("UPCOMING_ANNIVERSARY@2021-02-28", "WINDOW_CLOSING@2021-04-07");
+        status("2021-04-07").then().body("reminders.sentOn", contains(equalTo("2021-02-28"), equalTo("2021-04-07")));
+    }
+
+    @Test
+    void anAnniversaryThatReturnsAfterItLapsedIsNotLapsedAgain() {
+        sweep("2021-04-15T00:15:00Z");
+        moveAnniversary("2021-05-10");
+        moveAnniversary("2021-03-15");
+        sweep("2021-04-20T00:15:00Z");
+        status("2021-04-20").then().body("status", equalTo("LAPSED"));
+        Map<String, AttributeValue> offer = dynamo.getItem(b -> b.tableName(config.tableName()).key(Map.of(
+                "PK", AttributeValue.fromS("PARTNER#" + partner), "SK", AttributeValue.fromS("OFFER#cloud-platform")))).item();
+        assertThat(offer.get("lapsedOn").s()).isEqualTo("2021-04-15");
+        assertThat(offer).doesNotContainKey("dueAt");
+    }
+
+    @Test
+    void aReminderRecordWhoseCopyOnTheOfferWasLostIsTakenAsRecordedNotRetried() {
+        sweep("2021-02-28T00:15:00Z");
+        // An offer stored before D17 was fixed: its copy forgot the reminder, the record remains.
+        dynamo.updateItem(b -> b.tableName(config.tableName()).key(Map.of(
+                        "PK", AttributeValue.fromS("PARTNER#" + partner), "SK", AttributeValue.fromS("OFFER#cloud-platform")))
+                .updateExpression("SET remindersSent = :none, dueAt = :due")
+                .expressionAttributeValues(Map.of(":none", AttributeValue.fromM(Map.of()), ":due", AttributeValue.fromS("2021-02-28"))));
+        sweep("2021-03-27T00:15:00Z");
+        status("2021-03-27").then().body("reminders.sentOn", contains(equalTo("2021-02-28"), nullValue()));
+        sweep("2021-04-07T00:15:00Z");
+        assertThat(reminderRecords()).containsExactlyInAnyOrder("UPCOMING_ANNIVERSARY@2021-02-28", "WINDOW_CLOSING@2021-04-07");
+    }
+
     @Test
     void anEventWithoutATimeFailsTheInvocationInsteadOfGuessingTheDay() {
         api().body("{\"detail-type\":\"Scheduled Event\"}").post("/2015-03-31/functions/SweepFunction/invocations").then()

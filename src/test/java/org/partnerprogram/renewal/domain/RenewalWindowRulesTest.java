@@ -92,7 +92,7 @@ class RenewalWindowRulesTest {
     void aRenewedOfferStartsWithNoRemindersSent() {
         Offer sent = offer.withReminderSent(ReminderKind.UPCOMING_ANNIVERSARY, day("2021-02-28"));
         Offer renewed = sent.renewedTo(day("2022-03-15"), null);
-        assertThat(renewed.remindersSent()).isEmpty();
+        assertThat(renewed.state().remindersSent()).isEmpty();
         assertThat(RULES.nextDue(renewed)).isEqualTo(day("2022-02-28"));
         assertThat(renewed.renewalFee()).isEqualTo(FEE);
     }

@@ -53,7 +53,7 @@ class SweepRulesTest {
         SweepStep step = RULES.sweep(offer, day("2021-04-15"));
         assertThat(step.remindersToRecord()).isEmpty();
         assertThat(step.lapse()).isTrue();
-        assertThat(step.after().lapsedOn()).isEqualTo(day("2021-04-15"));
+        assertThat(step.after().state().lapsedOn()).isEqualTo(day("2021-04-15"));
         assertThat(step.nextDue()).isNull();
         assertThat(RULES.sweep(step.after(), day("2021-05-01")).changesNothing()).isTrue();
     }
@@ -65,16 +65,30 @@ class SweepRulesTest {
     }
 
     @Test
-    @DisplayName("D17: an operator update keeps what was sent for the same AD and forgets it for a new one")
-    void anUpdateKeepsSentRemindersOnlyForTheSameAnniversary() {
+    @DisplayName("D17: an operator update keeps what was sent for the same AD and takes what is recorded for a new one")
+    void anUpdateKeepsSentRemindersForTheSameAnniversaryAndTakesTheRecordsOfANewOne() {
         Offer sent = offer.withReminderSent(ReminderKind.UPCOMING_ANNIVERSARY, day("2021-02-28")).lapsedOn(day("2021-04-15"));
-        Offer sameAd = sent.replacedBy(competency("2021-03-15", false));
-        assertThat(sameAd.remindersSent()).containsKey(ReminderKind.UPCOMING_ANNIVERSARY);
-        assertThat(sameAd.lapsedOn()).isEqualTo(day("2021-04-15"));
+        Offer sameAd = sent.replacedBy(competency("2021-03-15", false), AnniversaryState.NONE);
+        assertThat(sameAd.state().sentOn(ReminderKind.UPCOMING_ANNIVERSARY)).isEqualTo(day("2021-02-28"));
+        assertThat(sameAd.state().lapsedOn()).isEqualTo(day("2021-04-15"));
         assertThat(sameAd.requirementsMet()).isFalse();
-        Offer newAd = sent.replacedBy(competency("2021-06-15", true));
-        assertThat(newAd.remindersSent()).isEmpty();
-        assertThat(newAd.lapsedOn()).isNull();
+        Offer newAd = sent.replacedBy(competency("2021-06-15", true), AnniversaryState.NONE);
+        assertThat(newAd.state().remindersSent()).isEmpty();
+        assertThat(newAd.state().lapsed()).isFalse();
         assertThat(RULES.nextDue(newAd)).isEqualTo(day("2021-05-31"));
+    }
+
+    @Test
+    @DisplayName("D17: an AD that returns keeps the reminder recorded for it on 2021-02-28, and only WINDOW_CLOSING is still due")
+    void anAnniversaryThatReturnsKeepsItsRecordedReminder() {
+        Offer sent = offer.withReminderSent(ReminderKind.UPCOMING_ANNIVERSARY, day("2021-02-28"));
+        Offer moved = sent.replacedBy(competency("2021-04-10", true), AnniversaryState.NONE);
+        Offer back = moved.replacedBy(competency("2021-03-15", true),
+                AnniversaryState.recorded(java.util.Map.of(ReminderKind.UPCOMING_ANNIVERSARY, day("2021-02-28")), null));
+        assertThat(back.state().sentOn(ReminderKind.UPCOMING_ANNIVERSARY)).isEqualTo(day("2021-02-28"));
+        assertThat(RULES.nextDue(back)).isEqualTo(day("2021-04-07"));
+        assertThat(RULES.sweep(back, day("2021-03-27")).changesNothing()).isTrue();
+        assertThat(RULES.sweep(back, day("2021-04-07")).remindersToRecord())
+                .extracting(r -> r.kind()).containsExactly(ReminderKind.WINDOW_CLOSING);
     }
 }

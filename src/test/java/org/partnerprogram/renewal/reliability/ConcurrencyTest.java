@@ -127,4 +127,21 @@ class ConcurrencyTest extends ReliabilityTestSupport {
         assertThat(offer.get("lapsedOn").s()).isEqualTo("2021-04-15");
         assertThat(records(partner, "cloud-platform", "RENEWAL#")).isEmpty();
     }
+
+    @Test
+    void twoOperatorsCreatingTheSameOfferAtOnceAreBothAnsweredAndTheLastOneWins() throws Exception {
+        FaultInjector.hold("PutItem");
+        Future<Response> first = inBackground(() -> as(Tokens.operator()).contentType(ContentType.JSON)
+                .body(offerBody("COMPETENCY", "Data Analytics First", "2021-06-15", true, "4730.00"))
+                .put("/partners/{p}/offers/{o}", partner, "data-analytics"));
+        FaultInjector.awaitHeld("PutItem");
+        as(Tokens.operator()).contentType(ContentType.JSON)
+                .body(offerBody("COMPETENCY", "Data Analytics Second", "2021-06-15", true, "4730.00"))
+                .put("/partners/{p}/offers/{o}", partner, "data-analytics").then().statusCode(200);
+        FaultInjector.release("PutItem");
+        first.get().then().statusCode(200);
+        Map<String, AttributeValue> offer = offerItem(partner, "data-analytics");
+        assertThat(offer.get("name").s()).isEqualTo("Gold Data Analytics First");
+        assertThat(offer.get("version").n()).isEqualTo("2");
+    }
 }

@@ -135,4 +135,20 @@ class IdempotencyTest extends ReliabilityTestSupport {
         renew(partner, "cloud-platform", "k-400", "{\"payment\":7}").then().statusCode(400);
         assertThat(item("IDEMPOTENCY#" + partner + "#k-400", "IDEMPOTENCY")).isEmpty();
     }
+
+    @Test
+    void aRequestWhoseKeyWasTakenOverDuringItsCommitWritesNothingAndSaysItIsInProgress() throws Exception {
+        FaultInjector.hold("TransactWriteItems");
+        Future<Response> slow = inBackground(() -> renew(partner, "cloud-platform", "k-taken", PAID));
+        FaultInjector.awaitHeld("TransactWriteItems");
+        // The slow request's lock passed and a retry with the same key claimed it (a new token).
+        dynamo.updateItem(b -> b.tableName(config.tableName())
+                .key(Map.of("PK", AttributeValue.fromS("IDEMPOTENCY#" + partner + "#k-taken"), "SK", AttributeValue.fromS("IDEMPOTENCY")))
+                .updateExpression("SET #token = :retry").expressionAttributeNames(Map.of("#token", "token"))
+                .expressionAttributeValues(Map.of(":retry", AttributeValue.fromS("the-retry"))));
+        FaultInjector.release("TransactWriteItems");
+        slow.get().then().statusCode(409).body("code", equalTo("request-in-progress"));
+        assertThat(records(partner, "cloud-platform", "RENEWAL#")).isEmpty();
+        assertThat(offerItem(partner, "cloud-platform").get("anniversaryDate").s()).isEqualTo("2021-03-15");
+    }
 }
