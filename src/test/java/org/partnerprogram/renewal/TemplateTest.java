@@ -194,7 +194,11 @@ class TemplateTest {
                 .allMatch(arn -> arn.contains(":ses:") && arn.contains(":identity/${Sender") && !arn.endsWith("*"));
         JsonNode environment = resources.path("NotifyFunction").path("Properties").path("Environment").path("Variables");
         assertThat(environment.path("RENEWAL_MAIL_SENDER").asText()).isEqualTo("SenderAddress");
-        assertThat(environment.path("RENEWAL_CONSOLE_URL").asText()).isEqualTo("ConsoleUrl");
+        // !If [HasConsoleUrl, !Ref ConsoleUrl, the console this stack serves]
+        List<String> consoleUrl = new ArrayList<>();
+        environment.path("RENEWAL_CONSOLE_URL").forEach(option -> consoleUrl.add(option.asText()));
+        assertThat(consoleUrl).hasSize(3).startsWith("HasConsoleUrl", "ConsoleUrl");
+        assertThat(consoleUrl.get(2)).endsWith("/console");
     }
 
     @Test

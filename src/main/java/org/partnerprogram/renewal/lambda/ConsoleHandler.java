@@ -14,7 +14,7 @@ import org.partnerprogram.renewal.usecase.Caller;
 import org.partnerprogram.renewal.usecase.Problem;
 
 /**
- * The console (docs/adr/0004-console-served-by-the-http-api.md): its files from the classpath
+ * The console (docs/adr/0005-console-served-by-the-http-api.md): its files from the classpath
  * under {@code console/}, the page itself for every other path (the console
  * routes in the browser, so a deep link such as /console/partners/p/offers/o opens it), and
  * {@code config.json}, the sign-in settings of this deployment. Nothing here needs a token: the

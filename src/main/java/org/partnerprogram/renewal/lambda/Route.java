@@ -17,7 +17,7 @@ public enum Route {
     RENEW("POST /partners/{partnerId}/offers/{offerId}/renewals", RenewHandler.NAME),
     PUT_PARTNER("PUT /partners/{partnerId}", EnrolHandler.NAME),
     PUT_OFFER("PUT /partners/{partnerId}/offers/{offerId}", EnrolHandler.NAME),
-    /** The console's page and files (no authorizer: the page signs in: docs/adr/0004-console-served-by-the-http-api.md). */
+    /** The console's page and files (no authorizer: the page signs in: docs/adr/0005-console-served-by-the-http-api.md). */
     CONSOLE("GET /console", ConsoleHandler.NAME),
     CONSOLE_FILE("GET /console/{proxy+}", ConsoleHandler.NAME);
 

@@ -42,7 +42,8 @@ public class SnapStartPriming implements Resource {
     static final Map<String, Set<Operation>> TABLE_OPERATIONS = Map.of(
             CheckHandler.NAME, EnumSet.of(Operation.QUERY, Operation.GET_ITEM),
             RenewHandler.NAME, EnumSet.of(Operation.PUT_ITEM, Operation.QUERY, Operation.TRANSACT_WRITE_ITEMS, Operation.UPDATE_ITEM),
-            EnrolHandler.NAME, EnumSet.of(Operation.GET_ITEM, Operation.PUT_ITEM));
+            EnrolHandler.NAME, EnumSet.of(Operation.GET_ITEM, Operation.PUT_ITEM),
+            ConsoleHandler.NAME, EnumSet.noneOf(Operation.class));
 
     private final RenewalRules rules;
     private final StorePriming store;

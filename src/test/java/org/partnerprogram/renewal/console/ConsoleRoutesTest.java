@@ -10,7 +10,7 @@ import org.partnerprogram.renewal.api.ApiTestSupport;
 import org.partnerprogram.renewal.api.Tokens;
 
 /**
- * Where the console is served (docs/adr/0004-console-served-by-the-http-api.md): by the console function under /console, and in
+ * Where the console is served (docs/adr/0005-console-served-by-the-http-api.md): by the console function under /console, and in
  * the local run at / for a browser's navigation, while API calls on the same paths get the API.
  */
 @QuarkusTest
