@@ -76,6 +76,24 @@ public interface RenewalConfig {
         int maxAttempts();
     }
 
+    Console console();
+
+    /** The console's sign-in (OpenID Connect authorization code with PKCE); template parameters. */
+    interface Console {
+        /** The OpenID Connect issuer, the same the JWT authorizer trusts. */
+        Optional<String> issuer();
+
+        /** The console's (public) client id at the issuer. */
+        Optional<String> clientId();
+
+        /** Where the issuer sends the browser back: the console's /callback. */
+        Optional<String> redirectUri();
+
+        /** Scopes asked for; the access token they give must carry the partner and roles claims. */
+        @WithDefault("openid")
+        String scope();
+    }
+
     interface Auth {
         /** The claim that names the caller's partner. */
         @WithDefault("partner_id")

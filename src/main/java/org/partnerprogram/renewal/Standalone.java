@@ -14,6 +14,7 @@ import org.partnerprogram.renewal.store.OfferStore;
 import org.partnerprogram.renewal.usecase.Access;
 import org.partnerprogram.renewal.usecase.CheckOffer;
 import org.partnerprogram.renewal.usecase.EnrolOffer;
+import org.partnerprogram.renewal.usecase.ListDueWork;
 import org.partnerprogram.renewal.usecase.NotifyPartner;
 import org.partnerprogram.renewal.usecase.RenewOffer;
 import org.partnerprogram.renewal.usecase.SweepDueWork;
@@ -81,6 +82,10 @@ public final class Standalone {
 
     public RenewOffer renewOffer() {
         return new RenewOffer(store, new IdempotencyStore(dynamo, config), rules, access, today);
+    }
+
+    public ListDueWork listDueWork() {
+        return new ListDueWork(store, rules, access);
     }
 
     public EnrolOffer enrolOffer() {

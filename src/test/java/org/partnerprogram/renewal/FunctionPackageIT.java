@@ -40,6 +40,8 @@ class FunctionPackageIT {
                 "org/partnerprogram/renewal/lambda/RenewHandler.class",
                 "org/partnerprogram/renewal/lambda/EnrolHandler.class",
                 "org/partnerprogram/renewal/lambda/SweepHandler.class",
+                "org/partnerprogram/renewal/lambda/ConsoleHandler.class",
+                "console/index.html", "console/app.js",
                 "policies/mpn-2021.properties");
     }
 

@@ -59,7 +59,7 @@ class TemplateTest {
     void everyFunctionRunsAHandlerOfTheArtifact() {
         Map<String, JsonNode> functions = ofType("AWS::Serverless::Function");
         assertThat(functions.values().stream().map(TemplateTest::handlerOf))
-                .containsExactlyInAnyOrder("check", "renew", "enrol", "sweep", "notify");
+                .containsExactlyInAnyOrder("check", "renew", "enrol", "sweep", "notify", "console");
         functions.values().forEach(f -> assertThat(handlers.select(NamedLiteral.of(handlerOf(f))).isResolvable())
                 .as("handler %s", handlerOf(f)).isTrue());
     }
@@ -75,6 +75,22 @@ class TemplateTest {
         }));
         Map<String, String> served = Arrays.stream(Route.values()).collect(Collectors.toMap(Route::routeKey, Route::handler));
         assertThat(declared).isEqualTo(served);
+    }
+
+    @Test
+    void onlyTheConsolesFilesAreOutsideTheJwtAuthorizer() {
+        ofType("AWS::Serverless::Function").values().forEach(f -> f.path("Events").forEach(event -> {
+            JsonNode route = event.path("Properties");
+            if ("HttpApi".equals(event.path("Type").asText())) {
+                boolean open = "NONE".equals(route.path("Auth").path("Authorizer").asText());
+                assertThat(open).as(route.path("Path").asText()).isEqualTo(handlerOf(f).equals("console"));
+                if (open) {
+                    assertThat(route.path("Method").asText()).isEqualTo("GET");
+                }
+            }
+        }));
+        assertThat(resources.path("ConsoleFunction").path("Properties").path("Environment").path("Variables")
+                .path("RENEWAL_CONSOLE_ISSUER").asText()).isEqualTo("JwtIssuer");
     }
 
     @Test
@@ -147,6 +163,10 @@ class TemplateTest {
         ofType("AWS::Serverless::Function").forEach((name, f) -> {
             List<JsonNode> statements = new ArrayList<>();
             f.path("Policies").forEach(policy -> policy.path("Statement").forEach(statements::add));
+            if (handlerOf(f).equals("console")) {
+                assertThat(f.has("Policies")).as("the console serves files only: no rights").isFalse();
+                return;
+            }
             assertThat(statements).as(name).isNotEmpty();
             statements.forEach(statement -> {
                 if (statement.path("Action").get(0).asText().startsWith("ses:")) {
@@ -156,7 +176,7 @@ class TemplateTest {
                 assertThat(statement.path("Resource").asText()).as(name).contains("RenewalTable").doesNotContain("*");
             });
         });
-        assertThat(actionsOf("CheckFunction")).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem");
+        assertThat(actionsOf("CheckFunction")).containsOnly("dynamodb:Query", "dynamodb:GetItem");
     }
 
     @Test
@@ -176,7 +196,11 @@ class TemplateTest {
                 .allMatch(arn -> arn.contains(":ses:") && arn.contains(":identity/${Sender") && !arn.endsWith("*"));
         JsonNode environment = resources.path("NotifyFunction").path("Properties").path("Environment").path("Variables");
         assertThat(environment.path("RENEWAL_MAIL_SENDER").asText()).isEqualTo("SenderAddress");
-        assertThat(environment.path("RENEWAL_CONSOLE_URL").asText()).isEqualTo("ConsoleUrl");
+        // !If [HasConsoleUrl, !Ref ConsoleUrl, the console this stack serves]
+        List<String> consoleUrl = new ArrayList<>();
+        environment.path("RENEWAL_CONSOLE_URL").forEach(option -> consoleUrl.add(option.asText()));
+        assertThat(consoleUrl).hasSize(3).startsWith("HasConsoleUrl", "ConsoleUrl");
+        assertThat(consoleUrl.get(2)).endsWith("/console");
     }
 
     @Test

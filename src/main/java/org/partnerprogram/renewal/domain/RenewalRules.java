@@ -85,17 +85,40 @@ public final class RenewalRules {
      * this AD). This is what the due-work index holds.
      */
     public LocalDate nextDue(Offer offer) {
+        List<DueWork> work = pendingWork(offer);
+        return work.isEmpty() ? null : work.get(0).dueAt();
+    }
+
+    /**
+     * D23: the work left for the offer's current AD, in day order: the reminders not recorded yet
+     * (while they mean something, D5) and the lapse the day after the window; none once lapsed.
+     * The earliest is {@link #nextDue}, the day the due-work index holds.
+     */
+    public List<DueWork> pendingWork(Offer offer) {
         if (offer.state().lapsed()) {
-            return null;
+            return List.of();
         }
         Policy policy = policies.governing(offer.anniversaryDate());
         LocalDate lapseDay = policy.windowFor(offer.anniversaryDate()).closes().plusDays(1);
-        return reminders(policy, offer).stream()
-                .filter(reminder -> reminder.sentOn() == null)
-                .map(Reminder::due)
-                .filter(due -> due.isBefore(lapseDay))
-                .min(LocalDate::compareTo)
-                .orElse(lapseDay);
+        List<DueWork> work = new ArrayList<>();
+        reminders(policy, offer).stream()
+                .filter(reminder -> reminder.sentOn() == null && reminder.due().isBefore(lapseDay))
+                .forEach(reminder -> work.add(new DueWork(DueWork.Kind.of(reminder.kind()), reminder.due())));
+        work.add(new DueWork(DueWork.Kind.LAPSE, lapseDay));
+        work.sort(java.util.Comparator.comparing(DueWork::dueAt).thenComparing(DueWork::work));
+        return work;
+    }
+
+    /**
+     * D23: the most days between an offer's first and last pending work under any policy (46 for
+     * mpn-2021: AD - 15 to AD + 31). An offer's index entry holds its first, so work due on a day
+     * is found among entries at most this many days earlier.
+     */
+    public int pendingWorkSpanDays() {
+        return policies.policies().stream()
+                .mapToInt(policy -> policy.closesAfterDays() + 1 - Math.min(0, policy.reminders().stream()
+                        .mapToInt(Policy.ReminderRule::offsetDays).min().orElse(0)))
+                .max().orElse(0);
     }
 
     private static OfferStatus statusOn(RenewalWindow window, LocalDate day) {

@@ -5,9 +5,13 @@ import java.time.LocalDate;
 import org.partnerprogram.renewal.usecase.Access;
 import org.partnerprogram.renewal.usecase.Caller;
 import org.partnerprogram.renewal.usecase.CheckOffer;
+import org.partnerprogram.renewal.usecase.ListDueWork;
 import org.partnerprogram.renewal.usecase.NotifyPartner;
 
-/** GET routes: the status of a partner's offers, one offer, its renewal history, and the partner's notifications. */
+/**
+ * GET routes: a partner, the status of its offers, one offer, its renewal history, the partner's
+ * notifications (partner admins and operators, D21, D22), and the due work (operators, D23).
+ */
 @Named(CheckHandler.NAME)
 public class CheckHandler extends ApiHandler {
 
@@ -15,11 +19,14 @@ public class CheckHandler extends ApiHandler {
 
     private final CheckOffer check;
     private final NotifyPartner notify;
+    private final ListDueWork due;
 
-    public CheckHandler(HttpApi http, Identity identity, Access access, CheckOffer check, NotifyPartner notify) {
+    public CheckHandler(HttpApi http, Identity identity, Access access, CheckOffer check, NotifyPartner notify,
+            ListDueWork due) {
         super(http, identity, access);
         this.check = check;
         this.notify = notify;
+        this.due = due;
     }
 
     @Override
@@ -29,13 +36,16 @@ public class CheckHandler extends ApiHandler {
 
     @Override
     ApiResponse route(Route route, Caller caller, ApiRequest request) {
-        if (route == Route.LIST_NOTIFICATIONS) {
-            access.requireReader(caller); // D21: the partner's admin, or an operator (any partner)
-        } else {
-            access.requirePartnerAdmin(caller);
+        if (route == Route.LIST_DUE) {
+            access.requireOperator(caller);
+            Requests.DueQuery query = Requests.dueQuery(request);
+            return ApiResponse.json(200, Json.write(Views.due(query.from(), query.to(),
+                    due.due(caller, query.from(), query.to(), query.limit(), query.after()))));
         }
+        access.requireReader(caller);
         String partnerId = Requests.id(request, "partnerId");
         return switch (route) {
+            case GET_PARTNER -> ApiResponse.json(200, Json.write(Views.partner(check.partner(caller, partnerId))));
             case LIST_OFFERS -> {
                 LocalDate asOf = check.asOf(Requests.asOf(request));
                 yield ApiResponse.json(200, Json.write(Views.list(partnerId, asOf, check.offers(caller, partnerId, asOf))));
@@ -47,8 +57,8 @@ public class CheckHandler extends ApiHandler {
             }
             case LIST_RENEWALS -> ApiResponse.json(200, Json.write(Views.renewals(
                     check.history(caller, partnerId, Requests.id(request, "offerId")))));
-            case RENEW, PUT_PARTNER, PUT_OFFER -> throw servedElsewhere(route);
             case LIST_NOTIFICATIONS -> ApiResponse.json(200, Json.write(Views.notifications(notify.list(caller, partnerId))));
+            case LIST_DUE, RENEW, PUT_PARTNER, PUT_OFFER, CONSOLE, CONSOLE_FILE -> throw servedElsewhere(route);
         };
     }
 }

@@ -32,7 +32,7 @@ public class EnrolHandler extends ApiHandler {
                     enrol.enrolPartner(caller, Requests.partner(request, partnerId)))));
             case PUT_OFFER -> ApiResponse.json(200, Json.write(Views.offer(
                     enrol.enrolOffer(caller, Requests.offer(request, partnerId, Requests.id(request, "offerId"))))));
-            case LIST_OFFERS, GET_OFFER, LIST_RENEWALS, RENEW, LIST_NOTIFICATIONS -> throw servedElsewhere(route);
+            case GET_PARTNER, LIST_DUE, LIST_OFFERS, GET_OFFER, LIST_RENEWALS, RENEW, LIST_NOTIFICATIONS, CONSOLE, CONSOLE_FILE -> throw servedElsewhere(route);
         };
     }
 }

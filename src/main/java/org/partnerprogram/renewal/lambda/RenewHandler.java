@@ -47,7 +47,8 @@ public class RenewHandler extends ApiHandler {
     ApiResponse route(Route route, Caller caller, ApiRequest request) {
         return switch (route) {
             case RENEW -> renew(caller, request);
-            case LIST_OFFERS, GET_OFFER, LIST_RENEWALS, PUT_PARTNER, PUT_OFFER, LIST_NOTIFICATIONS -> throw servedElsewhere(route);
+            case GET_PARTNER, LIST_DUE, LIST_OFFERS, GET_OFFER, LIST_RENEWALS, PUT_PARTNER, PUT_OFFER, LIST_NOTIFICATIONS, CONSOLE, CONSOLE_FILE
+                    -> throw servedElsewhere(route);
         };
     }
 

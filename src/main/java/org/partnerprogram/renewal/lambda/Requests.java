@@ -19,6 +19,7 @@ import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.OfferType;
 import org.partnerprogram.renewal.domain.Partner;
 import org.partnerprogram.renewal.domain.Payment;
+import org.partnerprogram.renewal.usecase.ListDueWork;
 import org.partnerprogram.renewal.usecase.Problem;
 
 /**
@@ -33,6 +34,7 @@ public final class Requests {
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,6})?");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Pattern LIMIT = Pattern.compile("\\d{1,4}");
     private static final int MAX_TEXT = 256;
     private static final int MAX_CONTACTS = 10;
     private static final int MAX_EMAIL = 254;
@@ -59,6 +61,30 @@ public final class Requests {
     static LocalDate asOf(ApiRequest request) {
         String value = request.query().get("asOf");
         return value == null ? null : date(value, "asOf");
+    }
+
+    /** D23: GET /due?from&to[&limit][&cursor]. */
+    record DueQuery(LocalDate from, LocalDate to, int limit, ListDueWork.Position after) {
+    }
+
+    static DueQuery dueQuery(ApiRequest request) {
+        LocalDate from = date(required(request, "from"), "from");
+        LocalDate to = date(required(request, "to"), "to");
+        String limit = request.query().get("limit");
+        if (limit != null && !LIMIT.matcher(limit).matches()) {
+            throw Problem.invalid("limit", "must be a whole number from 1 to " + ListDueWork.MAX_LIMIT);
+        }
+        String cursor = request.query().get("cursor");
+        return new DueQuery(from, to, limit == null ? ListDueWork.DEFAULT_LIMIT : Integer.parseInt(limit),
+                cursor == null ? null : Cursors.read(cursor));
+    }
+
+    private static String required(ApiRequest request, String name) {
+        String value = request.query().get(name);
+        if (value == null || value.isEmpty()) {
+            throw Problem.invalid(name, "is required (YYYY-MM-DD)");
+        }
+        return value;
     }
 
     static String idempotencyKey(ApiRequest request) {
@@ -263,7 +289,7 @@ public final class Requests {
         return new Money(new BigDecimal(amount), currency);
     }
 
-    private static LocalDate date(String value, String name) {
+    static LocalDate date(String value, String name) {
         if (!DATE.matcher(value).matches()) {
             throw Problem.invalid(name, "must be a date YYYY-MM-DD");
         }

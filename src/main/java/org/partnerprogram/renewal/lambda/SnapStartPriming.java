@@ -46,7 +46,8 @@ public class SnapStartPriming implements Resource {
             CheckHandler.NAME, EnumSet.of(Operation.QUERY, Operation.GET_ITEM),
             RenewHandler.NAME, EnumSet.of(Operation.PUT_ITEM, Operation.QUERY, Operation.TRANSACT_WRITE_ITEMS, Operation.UPDATE_ITEM),
             EnrolHandler.NAME, EnumSet.of(Operation.GET_ITEM, Operation.PUT_ITEM),
-            NotifyHandler.NAME, EnumSet.of(Operation.QUERY, Operation.PUT_ITEM));
+            NotifyHandler.NAME, EnumSet.of(Operation.QUERY, Operation.PUT_ITEM),
+            ConsoleHandler.NAME, EnumSet.noneOf(Operation.class));
 
     /** The functions that send email with SES (ses:SendEmail in template.yaml). */
     static final Set<String> SENDS_EMAIL = Set.of(NotifyHandler.NAME);

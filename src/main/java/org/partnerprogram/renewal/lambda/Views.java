@@ -12,6 +12,7 @@ import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.Partner;
 import org.partnerprogram.renewal.domain.Payment;
 import org.partnerprogram.renewal.domain.Renewal;
+import org.partnerprogram.renewal.usecase.ListDueWork;
 import org.partnerprogram.renewal.usecase.SweepDueWork;
 
 /** The contract's JSON shapes (section 3), field for field and in its order. */
@@ -71,6 +72,13 @@ final class Views {
     record NotificationsView(List<NotificationView> notifications) {
     }
 
+    record DueItemView(String partnerId, String offerId, String name, String anniversaryDate, String dueAt,
+            String work) {
+    }
+
+    record DueView(String from, String to, List<DueItemView> items, String nextCursor) {
+    }
+
     record OfferView(String partnerId, String offerId, String type, String name, String area, String anniversaryDate,
             boolean requirementsMet, MoneyView renewalFee) {
     }
@@ -123,6 +131,13 @@ final class Views {
         return new NotificationsView(notifications.stream().map(n -> new NotificationView(n.partnerId(), n.offerId(),
                 n.event().name(), text(n.anniversaryDate()), n.status().name(), n.to(),
                 n.sentAt() == null ? null : n.sentAt().toString(), n.messageId())).toList());
+    }
+
+    static DueView due(LocalDate from, LocalDate to, ListDueWork.Page page) {
+        return new DueView(text(from), text(to), page.items().stream()
+                .map(i -> new DueItemView(i.partnerId(), i.offerId(), i.name(), text(i.anniversaryDate()), text(i.dueAt()),
+                        i.work().name()))
+                .toList(), page.next() == null ? null : Cursors.write(page.next()));
     }
 
     static OfferView offer(Offer o) {

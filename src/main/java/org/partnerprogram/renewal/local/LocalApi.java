@@ -44,6 +44,7 @@ final class LocalApi implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalApi.class);
     private static final String INVOKE_PREFIX = "/2015-03-31/functions/";
+    private static final String CONSOLE_CONFIG = "/console/config.json";
 
     /** One HTTP route of the template: METHOD /path/{param} served by a function. */
     record HttpRoute(String method, String path, String function) {
@@ -57,11 +58,21 @@ final class LocalApi implements AutoCloseable {
             }
             String[] template = path.split("/", -1);
             String[] actual = requestPath.split("/", -1);
-            if (template.length != actual.length) {
+            boolean greedy = template[template.length - 1].endsWith("+}");
+            if (greedy ? actual.length < template.length : template.length != actual.length) {
                 return Optional.empty();
             }
             Map<String, String> parameters = new LinkedHashMap<>();
             for (int i = 0; i < template.length; i++) {
+                if (greedy && i == template.length - 1) {
+                    // {proxy+}: the rest of the path, as API Gateway passes it.
+                    String rest = String.join("/", java.util.Arrays.copyOfRange(actual, i, actual.length));
+                    if (rest.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    parameters.put(template[i].substring(1, template[i].length() - 2), URLDecoder.decode(rest, StandardCharsets.UTF_8));
+                    return Optional.of(parameters);
+                }
                 String segment = URLDecoder.decode(actual[i].replace("+", "%2B"), StandardCharsets.UTF_8);
                 if (template[i].startsWith("{") && template[i].endsWith("}")) {
                     if (segment.isEmpty()) {
@@ -154,6 +165,13 @@ final class LocalApi implements AutoCloseable {
                 send(exchange, answer.status(), answer.headers(), answer.body());
             } else if (path.equals(LocalMailbox.MAILBOX_PATH)) {
                 mailbox(exchange, method);
+            } else if (path.equals(CONSOLE_CONFIG) && method.equals("GET")) {
+                send(exchange, 200, Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
+                        Json.write(Personas.consoleConfig()));
+            } else if (method.equals("GET") && isNavigation(exchange) && !path.startsWith("/console")) {
+                // The console at / (a deep link such as /partners/p/offers/o opens it): served as the
+                // HTTP API serves it under /console, while API calls on the same paths reach the API.
+                route(exchange, method, "/console", body);
             } else if (path.equals("/openapi.yaml") && method.equals("GET")) {
                 send(exchange, 200, Map.of("Content-Type", "application/yaml"), Files.readString(openApi));
             } else if (path.startsWith(INVOKE_PREFIX) && path.endsWith("/invocations") && method.equals("POST")) {
@@ -165,6 +183,20 @@ final class LocalApi implements AutoCloseable {
             LOG.error("local API failed", e);
             send(exchange, 500, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal Server Error\"}");
         }
+    }
+
+    /**
+     * A person's browser opening a page, not a call of the API: a navigation, or a request for
+     * HTML without a token. fetch() with a bearer token, Accept: application/json and curl's
+     * Accept: *&#47;* all reach the API.
+     */
+    static boolean isNavigation(HttpExchange exchange) {
+        String mode = exchange.getRequestHeaders().getFirst("Sec-Fetch-Mode");
+        if (mode != null) {
+            return mode.equalsIgnoreCase("navigate");
+        }
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        return accept != null && accept.contains("text/html") && exchange.getRequestHeaders().getFirst("Authorization") == null;
     }
 
     private void route(HttpExchange exchange, String method, String path, byte[] body) throws IOException {

@@ -80,8 +80,8 @@ public class LocalRun {
             String streamArn = dynamo.describeTable(b -> b.tableName(config.tableName())).table().latestStreamArn();
             streams = LocalStreams.start(dynamoPort, streamArn, () -> handlers.select(NamedLiteral.of("notify")).get());
         }
-        LOG.infof("Renewal API ready on http://127.0.0.1:%d (clock %s%s)", api.port(), clock.instant(),
-                clock.pinned() != null ? ", pinned" : "");
+        LOG.infof("Renewal API ready on http://127.0.0.1:%d (clock %s%s); console at http://127.0.0.1:%d/", api.port(),
+                clock.instant(), clock.pinned() != null ? ", pinned" : "", api.port());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

@@ -178,6 +178,26 @@ public class OfferStore {
         return () -> dynamo.queryPaginator(query).stream().map(page -> page.items().stream().map(OfferItems::offer).toList()).iterator();
     }
 
+    /**
+     * D23: every offer whose next due day lies in [{@code from}, {@code to}] in one index
+     * partition, in index order: Queries on the due-work index, never a Scan.
+     */
+    public List<StoredOffer> dueBetween(int shard, LocalDate from, LocalDate to) {
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Table.DUE_INDEX)
+                .keyConditionExpression("#shard = :shard AND #due BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#shard", Table.DUE_SHARD, "#due", Table.DUE_AT))
+                .expressionAttributeValues(values(":shard", Table.dueShard(shard), ":from", from.toString(), ":to", to.toString()))
+                .build();
+        return dynamo.queryPaginator(query).items().stream().map(OfferItems::offer).toList();
+    }
+
+    /** D22: the partner's profile alone (one GetItem); empty if no operator described it. */
+    public Optional<Partner> profile(String partnerId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Attributes.key(Table.partnerKey(partnerId), Table.PROFILE))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OfferItems.partner(item));
+    }
+
     /** The offer as one item, for a re-read after a lost race. */
     public Optional<StoredOffer> offer(String partnerId, String offerId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)

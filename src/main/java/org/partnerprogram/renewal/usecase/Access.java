@@ -5,8 +5,9 @@ import org.partnerprogram.renewal.RenewalConfig;
 
 /**
  * Who may do what (docs/rules.md section 3): partner admins act on their own partner only,
- * operators enrol. D14: 401/403 come first; a partner other than the caller's is a 404, checked
- * after the request has been validated, and never reveals whether that partner exists.
+ * operators enrol and (D22) read every partner, but never renew. D14: 401/403 come first; a
+ * partner other than the caller's is a 404, checked after the request has been validated, and
+ * never reveals whether that partner exists.
  */
 @ApplicationScoped
 public class Access {
@@ -28,21 +29,7 @@ public class Access {
         }
     }
 
-    public void requireOperator(Caller caller) {
-        requireCaller(caller);
-        if (!caller.roles().contains(auth.operatorRole())) {
-            throw Problem.of(Problem.Kind.FORBIDDEN, "This route needs the " + auth.operatorRole() + " role.");
-        }
-    }
-
-    /** BOLA guard: the path's partner must be the caller's own. */
-    public void requireOwnPartner(Caller caller, String partnerId) {
-        if (!partnerId.equals(caller.partnerId())) {
-            throw Problem.notFound();
-        }
-    }
-
-    /** Reads (D21, D22): an operator, or a partner admin; 401/403 otherwise. */
+    /** D21, D22: the GET routes are open to a partner admin (of its own partner) and to operators. */
     public void requireReader(Caller caller) {
         requireCaller(caller);
         if (!isOperator(caller)) {
@@ -50,10 +37,24 @@ public class Access {
         }
     }
 
-    /** An operator reads any partner; a partner admin only its own (404 for another). */
+    public void requireOperator(Caller caller) {
+        requireCaller(caller);
+        if (!caller.roles().contains(auth.operatorRole())) {
+            throw Problem.of(Problem.Kind.FORBIDDEN, "This route needs the " + auth.operatorRole() + " role.");
+        }
+    }
+
+    /** D22: reads of a partner: the caller's own, or any partner for an operator. */
     public void requireOwnPartnerUnlessOperator(Caller caller, String partnerId) {
         if (!isOperator(caller)) {
             requireOwnPartner(caller, partnerId);
+        }
+    }
+
+    /** BOLA guard for acting on a partner (renewing): the path's partner must be the caller's own. */
+    public void requireOwnPartner(Caller caller, String partnerId) {
+        if (!partnerId.equals(caller.partnerId())) {
+            throw Problem.notFound();
         }
     }
 

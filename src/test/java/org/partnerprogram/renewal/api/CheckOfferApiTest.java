@@ -136,8 +136,6 @@ class CheckOfferApiTest extends ApiTestSupport {
         as(Tokens.jwt("{\"sub\":\"x\",\"partner_id\":\"" + partner + "\",\"roles\":[\"reader\"]}"))
                 .get("/partners/{p}/offers", partner).then()
                 .statusCode(403).body("code", equalTo("forbidden"));
-        as(Tokens.operator()).get("/partners/{p}/offers", partner).then()
-                .statusCode(403).body("code", equalTo("forbidden"));
     }
 
     @Test

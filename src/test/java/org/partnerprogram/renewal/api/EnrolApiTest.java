@@ -90,7 +90,7 @@ class EnrolApiTest extends ApiTestSupport {
                 + "\"renewalFee\":{\"amount\":\"1\",\"currency\":\"USD\"}}", "requirementsMet");
         assertInvalid(partner, "{\"type\":\"COMPETENCY\",\"name\":\"n\",\"area\":\"a\",\"anniversaryDate\":\"2021-03-15\","
                 + "\"requirementsMet\":true,\"renewalFee\":{\"amount\":\"1\",\"currency\":\"USD\"},\"status\":\"ACTIVE\"}", "status");
-        as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "o").then().statusCode(403);
+        as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "o").then().statusCode(404);
     }
 
     private void assertInvalid(String partner, String body, String field) {

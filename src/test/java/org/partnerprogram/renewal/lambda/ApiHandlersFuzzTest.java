@@ -62,10 +62,12 @@ class ApiHandlersFuzzTest {
         Identity identity = new Identity(services.config);
         HttpApi http = new HttpApi();
 
-        CheckHandler check = new CheckHandler(http, identity, services.access, services.checkOffer(), services.notifyPartner());
+        CheckHandler check = new CheckHandler(http, identity, services.access, services.checkOffer(), services.notifyPartner(),
+                services.listDueWork());
         RenewHandler renew = new RenewHandler(http, identity, services.access, services.renewOffer(), new Metrics(services.config));
         EnrolHandler enrol = new EnrolHandler(http, identity, services.access, services.enrolOffer());
-        handlers = List.of(check, renew, enrol);
+        ConsoleHandler console = new ConsoleHandler(http, identity, services.access, services.config);
+        handlers = List.of(check, renew, enrol, console);
     }
 
     @AfterAll
@@ -106,7 +108,20 @@ class ApiHandlersFuzzTest {
             headers.put("idempotency-key", data.consumeString(300));
         }
         if (data.consumeBoolean()) {
-            event.putObject("queryStringParameters").put("asOf", data.consumeString(12));
+            ObjectNode query = event.putObject("queryStringParameters");
+            query.put("asOf", data.consumeString(12));
+            // GET /due (D23)
+            query.put("from", data.consumeBoolean() ? "2021-03-01" : data.consumeString(12));
+            query.put("to", data.consumeBoolean() ? "2021-03-31" : data.consumeString(12));
+            if (data.consumeBoolean()) {
+                query.put("limit", data.consumeString(6));
+            }
+            if (data.consumeBoolean()) {
+                query.put("cursor", data.consumeString(120));
+            }
+        }
+        if (data.consumeBoolean()) {
+            path.put("proxy", data.consumeString(60));
         }
         ObjectNode context = event.putObject("requestContext");
         context.put("requestId", "fuzz");

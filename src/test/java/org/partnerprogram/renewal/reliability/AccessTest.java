@@ -70,8 +70,11 @@ class AccessTest extends ReliabilityTestSupport {
     }
 
     @Test
-    void anOperatorCannotActAsAPartnerAdmin() {
-        refusedWithoutTouchingTheStore(() -> as(Tokens.operator()).get("/partners/{p}/offers", victim), 403, "forbidden");
+    void anOperatorReadsButCannotRenew() {
+        refusedWithoutTouchingTheStore(() -> as(Tokens.operator()).contentType(ContentType.JSON).header("Idempotency-Key", "op-1")
+                .body("{}").post("/partners/{p}/offers/{o}/renewals", victim, "cloud-platform"), 403, "forbidden");
+        refusedWithoutTouchingTheStore(() -> as(Tokens.partnerAdmin(victim)).queryParam("from", "2021-03-01")
+                .queryParam("to", "2021-03-31").get("/due"), 403, "forbidden");
     }
 
     @Test

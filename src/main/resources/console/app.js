@@ -1,0 +1,590 @@
+// The console: one page, routed in the browser. Partner admins follow the Partner Center flow
+// (Competencies -> an offer's notices -> Membership offers -> renew); operators open partners,
+// enrol offers and look at what is due. Plain DOM, no framework: every element is built with h().
+import { ApiProblem, call, get, put } from './api.js';
+import * as auth from './auth.js';
+import { currentLanguage, date, instant, money, setLanguage, t } from './i18n.js';
+
+let config = { mode: 'local', basePath: '' };
+const main = document.getElementById('main');
+
+// ---------- DOM helpers ----------
+
+/** An element with attributes (on* are listeners) and children (strings become text). */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
+    else if (name === 'text') el.textContent = value;
+    else el.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** A link inside the console: followed without reloading the page. */
+function link(path, text, attrs = {}) {
+  return h('a', { href: config.basePath + path, 'data-route': '', ...attrs }, text);
+}
+
+function table(columns, rows, { caption } = {}) {
+  return h('div', { class: 'table-wrap' },
+    h('table', {},
+      caption ? h('caption', {}, caption) : null,
+      h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c.label)))),
+      h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((c) => h('td', { 'data-label': c.label }, c.cell(row))))))));
+}
+
+function field(id, label, input, hint) {
+  return h('div', { class: 'field' },
+    h('label', { for: id }, label),
+    input,
+    hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null);
+}
+
+/** A refusal as a person reads it: a heading, the problem's detail, and every blocker. */
+function problemBox(error) {
+  if (!(error instanceof ApiProblem)) {
+    return h('div', { class: 'problem', role: 'alert' }, h('p', {}, String(error?.message ?? error)));
+  }
+  if (error.network) {
+    return h('div', { class: 'problem', role: 'alert' }, h('p', {}, t('problem.network')));
+  }
+  const detail = error.status === 401 ? t('problem.unauthenticated') : (error.detail ?? error.title ?? `HTTP ${error.status}`);
+  return h('div', { class: 'problem', role: 'alert', 'data-code': error.code ?? '' },
+    h('p', { class: 'problem-title' }, error.title ?? t('problem.title')),
+    h('p', { class: 'problem-detail' }, detail),
+    error.blockers.length > 1 ? h('ul', {}, error.blockers.map((b) => h('li', {}, b.message))) : null);
+}
+
+function notice(kind, ...children) {
+  return h('div', { class: `notice ${kind}`, role: kind === 'success' ? 'status' : null }, children);
+}
+
+function render(title, ...content) {
+  document.title = `${title} · ${t('app.title')}`;
+  const heading = h('h1', { tabindex: '-1' }, title);
+  main.replaceChildren(heading, ...content.flat().filter(Boolean));
+  return heading;
+}
+
+// ---------- the words of the rules ----------
+
+function blockerText(blocker, status) {
+  const values = { opens: date(status.renewalWindow.opens), closes: date(status.renewalWindow.closes) };
+  return blocker.code === 'payment-mismatch' ? blocker.message : t(`blocker.${blocker.code}`, values);
+}
+
+function requirements(status) {
+  const codes = status.blockers.map((b) => b.code);
+  if (codes.includes('requirements-not-met') || codes.includes('pmc-migration-required')) return t('req.incomplete');
+  if (status.exemption) return t('req.exempt', { until: date(status.exemption.until) });
+  return t('req.complete');
+}
+
+function daysBetween(from, to) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
+}
+
+/** Days left to renew, counting today (the window's last day is the last of them). */
+function daysLeft(status) {
+  if (status.status === 'IN_RENEWAL_WINDOW') {
+    const n = daysBetween(status.asOf, status.renewalWindow.closes) + 1;
+    return n === 1 ? t('days.one') : t('days.left', { n });
+  }
+  if (status.status === 'ACTIVE') return t('days.opensIn', { n: daysBetween(status.asOf, status.renewalWindow.opens) });
+  return t('days.none');
+}
+
+function statusBadge(status) {
+  return h('span', { class: `badge ${status.status.toLowerCase()}` }, t(`status.${status.status}`));
+}
+
+function exemptionNotice(status) {
+  if (!status.exemption) return null;
+  return h('section', { class: 'notice exemption', 'aria-labelledby': 'exemption-title' },
+    h('h2', { id: 'exemption-title' }, t('exemption.title')),
+    h('p', {}, t('exemption.text', { program: status.exemption.program, until: date(status.exemption.until) })));
+}
+
+function blockerList(status, partnerId) {
+  if (status.blockers.length === 0) return notice('success', h('p', {}, t('offer.renewable')));
+  return h('section', { class: 'notice warning', 'aria-labelledby': 'blockers-title' },
+    h('h2', { id: 'blockers-title' }, t('offer.notRenewable')),
+    h('ul', { class: 'blockers' }, status.blockers.map((b) => h('li', { 'data-code': b.code },
+      blockerText(b, status),
+      b.code === 'pmc-migration-required'
+        ? [' ', link(`/help/pmc-migration?partner=${encodeURIComponent(partnerId)}`, t('pmc.link'), { class: 'pmc-link' })]
+        : null))));
+}
+
+// ---------- partner admin ----------
+
+const partnerPath = (p) => `/partners/${encodeURIComponent(p)}`;
+const offerPath = (p, o) => `${partnerPath(p)}/offers/${encodeURIComponent(o)}`;
+
+async function competencies(partnerId) {
+  const list = await get(`${partnerPath(partnerId)}/offers`);
+  render(t('competencies.title'),
+    h('p', {}, t('competencies.intro', { asOf: date(list.asOf) })),
+    list.offers.length === 0 ? h('p', {}, t('competencies.none')) : table([
+      { label: t('col.offer'), cell: (s) => link(offerPath(partnerId, s.offerId), s.name, { 'data-offer': s.offerId }) },
+      { label: t('col.area'), cell: (s) => s.area },
+      { label: t('col.status'), cell: statusBadge },
+      { label: t('col.ad'), cell: (s) => date(s.anniversaryDate) },
+      { label: t('col.window'), cell: (s) => t('window.range', { opens: date(s.renewalWindow.opens), closes: date(s.renewalWindow.closes) }) },
+      { label: t('col.daysLeft'), cell: daysLeft },
+      { label: t('col.requirements'), cell: requirements },
+    ], list.offers));
+}
+
+async function membershipOffers(partnerId) {
+  const list = await get(`${partnerPath(partnerId)}/offers`);
+  render(t('membership.title'),
+    h('p', {}, t('membership.intro')),
+    table([
+      { label: t('col.offer'), cell: (s) => s.name },
+      { label: t('col.status'), cell: statusBadge },
+      { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
+      { label: t('col.renew'), cell: (s) => (s.renewable
+        ? link(`${offerPath(partnerId, s.offerId)}#renew`, t('membership.open', { name: s.name }))
+        : s.blockers.map((b) => blockerText(b, s)).join(' ')) },
+    ], list.offers));
+}
+
+function historyTable(renewals) {
+  if (renewals.length === 0) return h('p', { id: 'history-empty' }, t('history.none'));
+  return table([
+    { label: t('col.renewedOn'), cell: (r) => date(r.renewedOn) },
+    { label: t('col.previousAd'), cell: (r) => date(r.previousAnniversaryDate) },
+    { label: t('col.newAd'), cell: (r) => date(r.newAnniversaryDate) },
+    { label: t('col.payment'), cell: (r) => (r.payment ? `${money(r.payment)} · ${r.payment.reference}` : '—') },
+  ], renewals);
+}
+
+/**
+ * One attempt to renew, kept in this tab: its Idempotency-Key is reused when the person retries
+ * the same request (after a lost answer or a reload), so a retry or a double click renews once.
+ * A different request (another reference) is a new attempt with a new key.
+ */
+function attempt(partnerId, offerId, body) {
+  const storageKey = `renew:${partnerId}/${offerId}`;
+  const saved = JSON.parse(sessionStorage.getItem(storageKey) ?? 'null');
+  const fingerprint = JSON.stringify(body);
+  const key = saved && saved.body === fingerprint ? saved.key : crypto.randomUUID();
+  sessionStorage.setItem(storageKey, JSON.stringify({ key, body: fingerprint }));
+  return { key, done: () => sessionStorage.removeItem(storageKey) };
+}
+
+function renewForm(partnerId, status, onRenewed) {
+  const fee = status.renewalFee;
+  const needsPayment = Number(fee.amount) > 0;
+  const result = h('div', { id: 'renew-result', 'aria-live': 'polite' });
+  const reference = h('input', { id: 'payment-reference', name: 'reference', autocomplete: 'off', required: needsPayment,
+    'aria-describedby': 'payment-reference-hint', maxlength: '256' });
+  const button = h('button', { type: 'submit', id: 'renew-button' }, t('renew.button'));
+  let busy = false;
+  const form = h('form', { id: 'renew', novalidate: true, 'aria-labelledby': 'renew-title' },
+    h('h2', { id: 'renew-title' }, t('renew.title')),
+    h('p', { class: 'fee' }, needsPayment ? [t('renew.fee'), ': ', h('strong', { id: 'renew-fee' }, money(fee))] : t('renew.noFee')),
+    needsPayment ? field('payment-reference', t('renew.reference'), reference, t('renew.referenceHint')) : null,
+    button, result);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (busy) return; // a second click while the first is on its way does nothing
+    busy = true;
+    button.disabled = true;
+    button.textContent = t('renew.working');
+    result.replaceChildren();
+    const body = needsPayment ? { payment: { reference: reference.value.trim(), amount: fee.amount, currency: fee.currency } } : {};
+    const current = attempt(partnerId, status.offerId, body);
+    try {
+      const answer = await call('POST', `${offerPath(partnerId, status.offerId)}/renewals`,
+        { body, headers: { 'Idempotency-Key': current.key } });
+      current.done();
+      await onRenewed(answer);
+      return;
+    } catch (error) {
+      // Lost answers and a request still in progress keep the key: pressing Renew retries them.
+      if (!(error instanceof ApiProblem && (error.network || error.code === 'request-in-progress' || error.status >= 500))) current.done();
+      result.replaceChildren(problemBox(error), error.network ? h('p', {}, t('renew.retry')) : null);
+    } finally {
+      busy = false;
+      button.disabled = false;
+      button.textContent = t('renew.button');
+    }
+  });
+  return form;
+}
+
+/** The offer's page; after a renewal it is drawn again from the API with the confirmation on top. */
+async function offerPage(partnerId, offerId, confirmation = null) {
+  const operator = auth.isOperator();
+  const [status, history] = await Promise.all([
+    get(offerPath(partnerId, offerId)),
+    get(`${offerPath(partnerId, offerId)}/renewals`),
+  ]);
+  const renewed = (renewal) => offerPage(partnerId, offerId, notice('success',
+    h('p', { id: 'renewed' }, t('renew.done', { date: date(renewal.body.newAnniversaryDate) })),
+    renewal.headers.get('Idempotent-Replayed') ? h('p', {}, t('renew.replayed')) : null));
+  render(status.name,
+    h('p', { class: 'crumbs' }, link(`${partnerPath(partnerId)}/offers`, t('nav.competencies')), ' › ', status.name),
+    confirmation,
+    offerSummary(status),
+    exemptionNotice(status),
+    blockerList(status, partnerId),
+    operator ? offerForm(partnerId, status)
+      : (status.renewable ? renewForm(partnerId, status, renewed) : notice('info', h('p', {}, t('renew.notNow')))),
+    h('section', { id: 'history', 'aria-labelledby': 'history-title' },
+      h('h2', { id: 'history-title' }, t('history.title')), historyTable(history.renewals)));
+  if (confirmation) confirmation.setAttribute('tabindex', '-1');
+  if (location.hash === '#renew' && !confirmation) document.getElementById('payment-reference')?.focus();
+}
+
+function offerSummary(status) {
+  return h('dl', { class: 'summary', id: 'offer-summary' },
+    h('dt', {}, t('offer.type')), h('dd', {}, t(`type.${status.type}`)),
+    h('dt', {}, t('col.area')), h('dd', {}, status.area),
+    h('dt', {}, t('col.status')), h('dd', {}, statusBadge(status)),
+    h('dt', {}, t('col.ad')), h('dd', { id: 'anniversary-date' }, date(status.anniversaryDate)),
+    h('dt', {}, t('col.window')), h('dd', {}, t('window.range', { opens: date(status.renewalWindow.opens), closes: date(status.renewalWindow.closes) })),
+    h('dt', {}, t('col.daysLeft')), h('dd', {}, daysLeft(status)),
+    h('dt', {}, t('col.requirements')), h('dd', {}, requirements(status)),
+    h('dt', {}, t('col.fee')), h('dd', {}, money(status.renewalFee)));
+}
+
+async function notifications(partnerId) {
+  const answer = await get(`${partnerPath(partnerId)}/notifications`);
+  render(t('notifications.title'), answer.notifications.length === 0 ? h('p', {}, t('notifications.none')) : table([
+    { label: t('col.sentAt'), cell: (n) => instant(n.sentAt) },
+    { label: t('col.event'), cell: (n) => t(`event.${n.event}`) },
+    { label: t('col.offer'), cell: (n) => link(offerPath(n.partnerId, n.offerId), n.offerId) },
+    { label: t('col.ad'), cell: (n) => date(n.anniversaryDate) },
+    { label: t('col.status'), cell: (n) => t(`delivery.${n.status}`) },
+    { label: t('col.to'), cell: (n) => n.to.join(', ') },
+  ], answer.notifications));
+}
+
+function pmcHelp() {
+  const partnerId = new URLSearchParams(location.search).get('partner') ?? auth.claims()?.partnerId;
+  render(t('pmc.title'), h('p', {}, t('pmc.text')),
+    partnerId ? h('p', {}, link(`${partnerPath(partnerId)}/offers`, t('pmc.back'))) : null);
+}
+
+// ---------- operator ----------
+
+function operatorHome() {
+  const input = h('input', { id: 'open-partner-id', name: 'partnerId', required: true, pattern: '[A-Za-z0-9][A-Za-z0-9._-]{0,127}', autocomplete: 'off' });
+  render(t('operator.title'),
+    h('form', { id: 'open-partner', onsubmit: (e) => { e.preventDefault(); if (input.value.trim()) go(partnerPath(input.value.trim())); } },
+      field('open-partner-id', t('operator.partnerId'), input),
+      h('button', { type: 'submit' }, t('operator.open'))),
+    h('p', {}, link('/due', t('nav.due'))));
+}
+
+function contactRows(container, contacts) {
+  const rows = [];
+  const redraw = () => {
+    rows.forEach((row, i) => { row.email.id = `contact-email-${i}`; row.name.id = `contact-name-${i}`; });
+    container.replaceChildren(...rows.map((row, i) => h('fieldset', { class: 'contact' },
+      h('legend', {}, `${t('partner.contacts')} ${i + 1}`),
+      field(`contact-email-${i}`, t('partner.contactEmail', { n: i + 1 }), row.email),
+      field(`contact-name-${i}`, t('partner.contactName', { n: i + 1 }), row.name),
+      h('button', { type: 'button', class: 'secondary', onclick: () => { rows.splice(i, 1); redraw(); } },
+        t('partner.removeContact', { n: i + 1 })))));
+  };
+  const add = (contact = {}) => {
+    rows.push({
+      email: h('input', { type: 'email', value: contact.email ?? '', autocomplete: 'off', maxlength: '254' }),
+      name: h('input', { value: contact.name ?? '', autocomplete: 'off' }),
+    });
+    redraw();
+  };
+  contacts.forEach(add);
+  return {
+    add: () => { add(); container.querySelector(`#contact-email-${rows.length - 1}`)?.focus(); },
+    values: () => rows.map((r) => ({ email: r.email.value.trim(), ...(r.name.value.trim() ? { name: r.name.value.trim() } : {}) }))
+      .filter((c) => c.email),
+  };
+}
+
+async function partnerPage(partnerId) {
+  if (!auth.isOperator()) return go(`${partnerPath(partnerId)}/offers`, { replace: true });
+  let partner = null;
+  let unknown = false;
+  try {
+    partner = await get(partnerPath(partnerId));
+  } catch (error) {
+    if (!(error instanceof ApiProblem && error.status === 404)) throw error;
+    unknown = true;
+  }
+  const offers = unknown ? { offers: [] } : await get(`${partnerPath(partnerId)}/offers`);
+  const result = h('div', { 'aria-live': 'polite', id: 'partner-result' });
+  const name = h('input', { id: 'partner-name', required: true, value: partner?.name ?? '', maxlength: '256' });
+  const migrated = h('input', { id: 'partner-migrated', type: 'checkbox', checked: partner?.migratedToPartnerCenter ?? false });
+  const language = h('select', { id: 'partner-language' },
+    h('option', { value: 'en', selected: (partner?.language ?? 'en') === 'en' }, 'English'),
+    h('option', { value: 'zh-CN', selected: partner?.language === 'zh-CN' }, '简体中文'));
+  const contactsBox = h('div', { id: 'contacts' });
+  const contacts = contactRows(contactsBox, partner?.contacts ?? []);
+  const form = h('form', { id: 'partner-form', novalidate: true },
+    field('partner-name', t('partner.name'), name),
+    h('div', { class: 'field check' }, migrated, h('label', { for: 'partner-migrated' }, t('partner.migrated'))),
+    field('partner-language', t('partner.language'), language),
+    h('fieldset', { class: 'contacts' }, h('legend', {}, t('partner.contacts')), contactsBox,
+      h('button', { type: 'button', id: 'add-contact', class: 'secondary', onclick: contacts.add }, t('partner.addContact'))),
+    h('button', { type: 'submit', id: 'save-partner' }, t('partner.save')), result);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const saved = await put(partnerPath(partnerId), { name: name.value.trim(), migratedToPartnerCenter: migrated.checked,
+        contacts: contacts.values(), language: language.value });
+      result.replaceChildren(notice('success', h('p', {}, t('partner.saved')),
+        h('p', { id: 'saved-contacts' }, (saved.contacts ?? []).map((c) => c.email).join(', '))));
+    } catch (error) {
+      result.replaceChildren(problemBox(error));
+    }
+  });
+  render(t('partner.title', { id: partnerId }),
+    unknown ? notice('info', h('p', {}, t('partner.unknown', { id: partnerId }))) : null,
+    form,
+    h('section', { 'aria-labelledby': 'offers-title' }, h('h2', { id: 'offers-title' }, t('partner.offers')),
+      offers.offers.length === 0 ? h('p', {}, t('competencies.none')) : table([
+        { label: t('col.offer'), cell: (s) => link(offerPath(partnerId, s.offerId), s.name, { 'data-offer': s.offerId }) },
+        { label: t('col.status'), cell: statusBadge },
+        { label: t('col.ad'), cell: (s) => date(s.anniversaryDate) },
+        { label: t('col.requirements'), cell: requirements },
+        { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
+      ], offers.offers)),
+    offerForm(partnerId, null));
+}
+
+/** Enrol (status null) or edit an offer; an edit replaces the fields (D17). */
+function offerForm(partnerId, status) {
+  const prefix = status ? 'edit' : 'enrol';
+  const id = (name) => `${prefix}-${name}`;
+  const input = (name, attrs = {}) => h('input', { id: id(name), name, autocomplete: 'off', ...attrs });
+  const offerId = status ? null : input('offer-id', { required: true, pattern: '[A-Za-z0-9][A-Za-z0-9._-]{0,127}' });
+  const type = h('select', { id: id('type') }, ['COMPETENCY', 'ADVANCED_SPECIALIZATION'].map((v) =>
+    h('option', { value: v, selected: status?.type === v }, t(`type.${v}`))));
+  const name = input('name', { required: true, value: status?.name ?? '' });
+  const area = input('area', { required: true, value: status?.area ?? '' });
+  const anniversary = input('anniversary-date', { type: 'date', required: true, value: status?.anniversaryDate ?? '' });
+  const met = input('requirements-met', { type: 'checkbox',
+    checked: status ? !status.blockers.some((b) => b.code === 'requirements-not-met' || b.code === 'pmc-migration-required') && !status.exemption : false });
+  const amount = input('fee-amount', { required: true, inputmode: 'decimal', value: status?.renewalFee.amount ?? '' });
+  const currency = input('fee-currency', { required: true, maxlength: '3', value: status?.renewalFee.currency ?? 'USD' });
+  const result = h('div', { 'aria-live': 'polite', id: id('result') });
+  const form = h('form', { id: `${prefix}-offer`, novalidate: true, 'aria-labelledby': id('title') },
+    h('h2', { id: id('title') }, t(status ? 'offer.editTitle' : 'offer.enrolTitle')),
+    offerId ? field(id('offer-id'), t('offer.id'), offerId) : null,
+    field(id('type'), t('offer.type'), type),
+    field(id('name'), t('offer.name'), name),
+    field(id('area'), t('offer.area'), area),
+    field(id('anniversary-date'), t('offer.ad'), anniversary),
+    h('div', { class: 'field check' }, met, h('label', { for: id('requirements-met') }, t('offer.requirementsMet'))),
+    field(id('fee-amount'), t('offer.feeAmount'), amount),
+    field(id('fee-currency'), t('offer.feeCurrency'), currency),
+    h('button', { type: 'submit' }, t('offer.save')), result);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const target = status ? status.offerId : offerId.value.trim();
+    try {
+      await put(offerPath(partnerId, target), { type: type.value, name: name.value.trim(), area: area.value.trim(),
+        anniversaryDate: anniversary.value, requirementsMet: met.checked,
+        renewalFee: { amount: amount.value.trim(), currency: currency.value.trim().toUpperCase() } });
+      result.replaceChildren(notice('success', h('p', {}, t('offer.saved')), ' ', link(offerPath(partnerId, target), target)));
+    } catch (error) {
+      result.replaceChildren(problemBox(error));
+    }
+  });
+  return form;
+}
+
+async function dueOverview() {
+  const params = new URLSearchParams(location.search);
+  const today = new Date().toISOString().slice(0, 10);
+  const from = h('input', { id: 'due-from', type: 'date', required: true, value: params.get('from') ?? today });
+  const to = h('input', { id: 'due-to', type: 'date', required: true, value: params.get('to') ?? '' });
+  const results = h('div', { id: 'due-results', 'aria-live': 'polite' });
+  const items = [];
+  const show = async (cursor) => {
+    try {
+      const query = new URLSearchParams({ from: from.value, to: to.value || from.value });
+      if (cursor) query.set('cursor', cursor);
+      const page = await get(`/due?${query}`);
+      if (!cursor) items.length = 0;
+      items.push(...page.items);
+      results.replaceChildren(items.length === 0 ? h('p', {}, t('due.none')) : table([
+        { label: t('col.dueAt'), cell: (i) => date(i.dueAt) },
+        { label: t('col.work'), cell: (i) => t(`event.${i.work}`) },
+        { label: t('col.partner'), cell: (i) => link(partnerPath(i.partnerId), i.partnerId) },
+        { label: t('col.offer'), cell: (i) => link(offerPath(i.partnerId, i.offerId), i.name) },
+        { label: t('col.ad'), cell: (i) => date(i.anniversaryDate) },
+      ], items),
+      page.nextCursor ? h('button', { type: 'button', id: 'due-more', class: 'secondary', onclick: () => show(page.nextCursor) }, t('due.more')) : null);
+      history.replaceState(null, '', `${config.basePath}/due?from=${from.value}&to=${to.value || from.value}`);
+    } catch (error) {
+      results.replaceChildren(problemBox(error));
+    }
+  };
+  render(t('due.title'), h('p', {}, t('due.intro')),
+    h('form', { id: 'due-form', class: 'inline', novalidate: true, onsubmit: (e) => { e.preventDefault(); show(null); } },
+      field('due-from', t('due.from'), from), field('due-to', t('due.to'), to),
+      h('button', { type: 'submit', id: 'due-show' }, t('due.show'))),
+    results);
+  if (params.get('from')) await show(null);
+}
+
+// ---------- sign-in ----------
+
+function signInPage() {
+  if (config.mode === 'local') {
+    const tokenInput = h('textarea', { id: 'token', rows: '3', autocomplete: 'off', spellcheck: 'false' });
+    return render(t('signIn.title'),
+      h('p', {}, t('signIn.local')),
+      h('ul', { class: 'personas' }, (config.personas ?? []).map((p) => h('li', {},
+        h('button', { type: 'button', 'data-persona': p.id, onclick: () => signedIn(p.token) }, t('signIn.as', { who: p.label }))))),
+      h('form', { id: 'token-form', onsubmit: (e) => { e.preventDefault(); if (tokenInput.value.trim()) signedIn(tokenInput.value); } },
+        field('token', t('signIn.token'), tokenInput),
+        h('button', { type: 'submit', id: 'token-sign-in' }, t('signIn.useToken'))));
+  }
+  const ready = config.issuer && config.clientId && config.redirectUri;
+  return render(t('signIn.title'), ready
+    ? h('button', { type: 'button', id: 'oidc-sign-in', onclick: () => auth.startOidc(config).catch((e) => main.append(problemBox(e))) }, t('signIn.oidc'))
+    : notice('warning', h('p', {}, t('signIn.oidcMissing'))));
+}
+
+function signedIn(value) {
+  auth.signInWith(value);
+  go(auth.takeReturn() ?? '/', { replace: true });
+}
+
+async function callback() {
+  try {
+    await auth.finishOidc(config, new URLSearchParams(location.search));
+    go(auth.takeReturn() ?? '/', { replace: true });
+  } catch (error) {
+    render(t('signIn.title'), notice('warning', h('p', {}, t('signIn.failed', { why: error.message }))));
+  }
+}
+
+function home() {
+  const who = auth.claims();
+  if (auth.isOperator()) return operatorHome();
+  if (who?.partnerId) return go(`${partnerPath(who.partnerId)}/offers`, { replace: true });
+  return render(t('app.title'), h('p', {}, who?.subject ?? ''));
+}
+
+// ---------- routing ----------
+
+const ROUTES = [
+  [/^\/$/, home],
+  [/^\/operator$/, operatorHome],
+  [/^\/due$/, dueOverview],
+  [/^\/help\/pmc-migration$/, pmcHelp],
+  [/^\/partners\/([^/]+)$/, partnerPage],
+  [/^\/partners\/([^/]+)\/offers$/, competencies],
+  [/^\/partners\/([^/]+)\/membership$/, membershipOffers],
+  [/^\/partners\/([^/]+)\/notifications$/, notifications],
+  [/^\/partners\/([^/]+)\/offers\/([^/]+)$/, offerPage],
+];
+
+function currentPath() {
+  const path = location.pathname.startsWith(config.basePath) ? location.pathname.slice(config.basePath.length) : location.pathname;
+  return path === '' ? '/' : path;
+}
+
+function go(path, { replace = false } = {}) {
+  const url = config.basePath + path;
+  if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
+  return show();
+}
+
+function navigation() {
+  const nav = document.getElementById('nav');
+  const who = auth.claims();
+  const items = [];
+  if (who?.partnerId && !auth.isOperator()) {
+    items.push(link(`${partnerPath(who.partnerId)}/offers`, t('nav.competencies')),
+      link(`${partnerPath(who.partnerId)}/membership`, t('nav.membership')),
+      link(`${partnerPath(who.partnerId)}/notifications`, t('nav.notifications')));
+  }
+  if (auth.isOperator()) items.push(link('/operator', t('nav.operator')), link('/due', t('nav.due')));
+  nav.replaceChildren(...(items.length ? [h('ul', {}, items.map((a) => h('li', {}, a)))] : []));
+  document.getElementById('who').textContent = who?.subject ?? '';
+  document.getElementById('sign-out').hidden = !who;
+  document.getElementById('sign-out').textContent = t('signOut');
+  document.getElementById('language-label').textContent = t('language');
+  document.getElementById('brand').textContent = t('app.title');
+  document.getElementById('brand').setAttribute('href', `${config.basePath}/`);
+  document.querySelector('.skip').textContent = t('skip');
+}
+
+async function show() {
+  navigation();
+  const path = currentPath();
+  if (path === '/callback') return callback();
+  if (!auth.token()) {
+    if (path !== '/') auth.rememberReturn(path + location.search + location.hash);
+    return signInPage();
+  }
+  const route = ROUTES.find(([pattern]) => pattern.test(path));
+  if (!route) return render(t('notFound'));
+  main.setAttribute('aria-busy', 'true');
+  try {
+    const args = path.match(route[0]).slice(1).map(decodeURIComponent);
+    await route[1](...args);
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 401) {
+      auth.signOut();
+      auth.rememberReturn(path);
+      signInPage();
+      main.append(problemBox(error));
+    } else {
+      render(t('problem.title'), problemBox(error));
+    }
+  } finally {
+    main.removeAttribute('aria-busy');
+    main.querySelector('h1')?.focus();
+  }
+}
+
+// ---------- start ----------
+
+document.addEventListener('click', (event) => {
+  const a = event.target.closest('a[data-route]');
+  if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  const url = new URL(a.href);
+  history.pushState(null, '', url.pathname + url.search + url.hash);
+  show();
+});
+window.addEventListener('popstate', show);
+document.getElementById('language').addEventListener('change', (event) => {
+  setLanguage(event.target.value);
+  show();
+});
+document.getElementById('sign-out').addEventListener('click', () => {
+  auth.signOut();
+  go('/');
+});
+
+async function start() {
+  try {
+    const answer = await fetch('/console/config.json', { headers: { Accept: 'application/json' } });
+    if (answer.ok) config = await answer.json();
+  } catch {
+    // No settings: the local defaults (no personas) still show the page.
+  }
+  setLanguage(currentLanguage());
+  document.getElementById('language').value = currentLanguage();
+  await show();
+  document.body.dataset.ready = 'true';
+}
+
+start();

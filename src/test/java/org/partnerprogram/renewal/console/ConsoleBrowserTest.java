@@ -1,0 +1,267 @@
+package org.partnerprogram.renewal.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.partnerprogram.renewal.api.ApiTestSupport;
+import org.partnerprogram.renewal.api.Tokens;
+
+/**
+ * The console in a real browser (headless Chromium) against the local run with its demo data:
+ * the page's flow for a partner admin (Competencies, the exemption notice, Membership offers,
+ * renew, history), in English and Chinese, and an operator's. Screenshots: target/screenshots/.
+ */
+@QuarkusTest
+@TestProfile(ConsoleProfile.class)
+class ConsoleBrowserTest extends ApiTestSupport {
+
+    static ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshTab() {
+        today("2021-03-20T10:00:00Z");
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        open("/");
+        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+    }
+
+    String console() {
+        return "http://127.0.0.1:" + local.apiPort();
+    }
+
+    void open(String path) {
+        browser.get(console() + path);
+        wait.until(d -> "true".equals(browser.executeScript("return document.body.dataset.ready")));
+    }
+
+    WebElement heading(String text) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//main/h1[normalize-space()=" + xpathLiteral(text) + "]")));
+    }
+
+    WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void signInAs(String persona) {
+        visible(By.cssSelector("button[data-persona='" + persona + "']")).click();
+    }
+
+    void signInWithToken(String token) {
+        visible(By.id("token")).sendKeys(token);
+        browser.findElement(By.id("token-sign-in")).click();
+    }
+
+    void language(String value) {
+        new Select(browser.findElement(By.id("language"))).selectByValue(value);
+    }
+
+    /** A fresh partner of this test, with one offer like contoso's cloud-platform. */
+    String partnerWithExemptOffer(String requirementsMetFee) {
+        String partner = newPartner("browser");
+        enrolPartner(partner, true);
+        enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-03-15", false, requirementsMetFee);
+        return partner;
+    }
+
+    @Test
+    void contosoRenewsItsExemptCloudPlatformAndSeesTheNewAnniversaryInTheHistory() {
+        open("/");
+        heading("Sign in");
+        Browser.screenshot(browser, "console-01-sign-in-personas");
+        signInAs("contoso");
+        heading("Competencies");
+        WebElement row = visible(By.xpath("//tr[.//a[@data-offer='cloud-platform']]"));
+        assertThat(row.getText()).contains("Gold Cloud Platform", "In renewal window", "March 15, 2021", "26 days left",
+                "Exempt until March 15, 2022");
+        assertThat(browser.findElement(By.xpath("//tr[.//a[@data-offer='cloud-business-apps']]")).getText()).contains("Not complete");
+        Browser.screenshot(browser, "console-02-competencies-contoso");
+
+        row.findElement(By.linkText("Gold Cloud Platform")).click();
+        heading("Gold Cloud Platform");
+        assertThat(visible(By.cssSelector(".notice.exemption")).getText()).contains("You have been given an exemption",
+                "until March 15, 2022", "The renewal fee is still due");
+        assertThat(browser.findElement(By.id("renew-fee")).getText()).isEqualTo("$4,730.00");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("Not renewed yet.");
+        Browser.screenshot(browser, "console-03-offer-exemption-notice");
+
+        browser.findElement(By.id("payment-reference")).sendKeys("PAY-2021-0042");
+        browser.findElement(By.id("renew-button")).click();
+        assertThat(visible(By.id("renewed")).getText()).isEqualTo("Renewed. The new anniversary date is March 15, 2022.");
+        WebElement history = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history tbody tr")));
+        assertThat(history.getText()).contains("March 20, 2021", "March 15, 2021", "March 15, 2022", "$4,730.00", "PAY-2021-0042");
+        assertThat(browser.findElement(By.id("anniversary-date")).getText()).isEqualTo("March 15, 2022");
+        Browser.screenshot(browser, "console-04-renewed-confirmation-and-history");
+    }
+
+    @Test
+    void aDoubleClickOnRenewRenewsOnceAndAProblemShowsItsDetailNotJson() {
+        String partner = partnerWithExemptOffer("1670.00");
+        // A deep link (as the emails send) opens the offer after sign-in.
+        open("/partners/" + partner + "/offers/cloud-platform");
+        heading("Sign in");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Gold Cloud Platform");
+
+        browser.findElement(By.id("renew-button")).click();
+        WebElement problem = visible(By.cssSelector("#renew-result .problem"));
+        assertThat(problem.getText()).contains("payment.reference").doesNotContain("{").doesNotContain("\"code\"");
+
+        browser.findElement(By.id("payment-reference")).sendKeys("PAY-DOUBLE-1");
+        new Actions(browser).doubleClick(browser.findElement(By.id("renew-button"))).perform();
+        assertThat(visible(By.id("renewed")).getText()).contains("March 15, 2022");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history tbody tr")));
+        as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform").then()
+                .statusCode(200).body("renewals", hasSize(1));
+        assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(1);
+    }
+
+    @Test
+    void fabrikamSeesThePmcMigrationNoticeAndWhatToDo() {
+        open("/");
+        signInAs("fabrikam");
+        heading("Competencies");
+        // Keyboard only: focus the offer's link and press Enter.
+        WebElement link = visible(By.cssSelector("a[data-offer='cloud-platform']"));
+        browser.executeScript("arguments[0].focus()", link);
+        link.sendKeys(Keys.ENTER);
+        heading("Gold Cloud Platform");
+        WebElement blocker = visible(By.cssSelector("li[data-code='pmc-migration-required']"));
+        assertThat(blocker.getText()).contains("moved from PMC (Partner Membership Center) to Partner Center");
+        assertThat(browser.findElements(By.id("renew-button"))).isEmpty();
+        Browser.screenshot(browser, "console-05-fabrikam-pmc-migration-notice");
+        blocker.findElement(By.cssSelector("a.pmc-link")).click();
+        heading("Moving your membership from PMC to Partner Center");
+    }
+
+    @Test
+    void theChineseConsoleShowsTheSameFlow() {
+        String partner = partnerWithExemptOffer("4730.00");
+        open("/");
+        language("zh-CN");
+        heading("登录");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("能力");
+        WebElement row = visible(By.xpath("//tr[.//a[@data-offer='cloud-platform']]"));
+        assertThat(row.getText()).contains("续订窗口期内", "2021年3月15日", "剩余 26 天", "豁免至 2022年3月15日");
+        row.findElement(By.cssSelector("a[data-offer='cloud-platform']")).click();
+        heading("Gold Cloud Platform");
+        assertThat(visible(By.cssSelector(".notice.exemption")).getText()).contains("你已获得豁免", "2022年3月15日");
+        assertThat(browser.findElement(By.id("renew-fee")).getText()).isEqualTo("US$4,730.00");
+        browser.findElement(By.id("payment-reference")).sendKeys("PAY-ZH-1");
+        browser.findElement(By.id("renew-button")).click();
+        assertThat(visible(By.id("renewed")).getText()).isEqualTo("已续订。新的周年日为 2022年3月15日。");
+        assertThat(visible(By.cssSelector("#history tbody tr")).getText()).contains("2022年3月15日", "PAY-ZH-1");
+        Browser.screenshot(browser, "console-06-zh-CN-renewed");
+    }
+
+    @Test
+    void anOperatorEnrolsAnOfferAndSeesItInTheDueOverview() {
+        open("/");
+        signInAs("operator");
+        heading("Open a partner");
+        visible(By.id("open-partner-id")).sendKeys("northwind", Keys.ENTER);
+        heading("Partner northwind");
+        assertThat(browser.findElement(By.id("partner-name")).getAttribute("value")).isEqualTo("Northwind Traders");
+        browser.findElement(By.id("enrol-offer-id")).sendKeys("azure-ai");
+        browser.findElement(By.id("enrol-name")).sendKeys("Gold AI on Azure");
+        browser.findElement(By.id("enrol-area")).sendKeys("Data Analytics");
+        setDate("enrol-anniversary-date", "2021-04-05");
+        browser.findElement(By.id("enrol-fee-amount")).sendKeys("4730.00");
+        browser.findElement(By.cssSelector("#enrol-offer button[type=submit]")).click();
+        assertThat(visible(By.cssSelector("#enrol-result .notice")).getText()).contains("Offer saved.");
+
+        browser.findElement(By.linkText("Due overview")).click();
+        heading("Due overview");
+        setDate("due-from", "2021-03-20");
+        setDate("due-to", "2021-04-19");
+        browser.findElement(By.id("due-show")).click();
+        WebElement item = visible(By.xpath("//table//tr[.//a[normalize-space()='Gold AI on Azure']]"));
+        assertThat(item.getText()).contains("March 21, 2021", "Upcoming anniversary", "northwind", "April 5, 2021");
+        List<String> days = browser.findElements(By.cssSelector("#due-results tbody tr td:first-child")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(days).isNotEmpty().first().isEqualTo("March 21, 2021");
+        Browser.screenshot(browser, "console-07-operator-due-overview");
+    }
+
+    @Test
+    void anOperatorAddsAContact() {
+        open("/");
+        signInAs("operator");
+        visible(By.id("open-partner-id")).sendKeys("fabrikam", Keys.ENTER);
+        heading("Partner fabrikam");
+        // The demo partner already has a contact: the new one is the row added last.
+        int row = browser.findElements(By.cssSelector("input[id^='contact-email-']")).size();
+        browser.findElement(By.id("add-contact")).click();
+        visible(By.id("contact-email-" + row)).sendKeys("renewals@fabrikam.example");
+        browser.findElement(By.id("contact-name-" + row)).sendKeys("Renewals desk");
+        browser.findElement(By.id("save-partner")).click();
+        assertThat(visible(By.id("saved-contacts")).getText()).contains("wang.fang@fabrikam.example", "renewals@fabrikam.example");
+        as(Tokens.operator()).get("/partners/{p}", "fabrikam").then().statusCode(200)
+                .body("contacts.email", org.hamcrest.Matchers.hasItem("renewals@fabrikam.example"));
+        Browser.screenshot(browser, "console-08-operator-contact-added");
+    }
+
+    @Test
+    void aPartnerAdminSeesItsNotifications() {
+        open("/");
+        signInAs("contoso");
+        heading("Competencies");
+        browser.findElement(By.linkText("Notifications")).click();
+        heading("Notifications");
+        assertThat(browser.findElements(By.cssSelector("main .problem"))).isEmpty();
+    }
+
+    @Test
+    void theCompetenciesFitAPhoneScreen() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open("/");
+        signInAs("northwind");
+        heading("Competencies");
+        visible(By.cssSelector("a[data-offer='data-platform']"));
+        Long overflow = (Long) browser.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow).as("horizontal scrolling at phone width").isLessThanOrEqualTo(0L);
+        Browser.screenshot(browser, "console-09-phone-width-competencies");
+    }
+
+    /** Date inputs take their value as the browser's locale writes it; set it as the page would get it. */
+    void setDate(String id, String isoDate) {
+        browser.executeScript("const i = document.getElementById(arguments[0]); i.value = arguments[1];"
+                + " i.dispatchEvent(new Event('input', {bubbles: true}));", id, isoDate);
+    }
+
+    static String xpathLiteral(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+    }
+}
