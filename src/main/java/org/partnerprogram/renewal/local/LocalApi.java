@@ -168,9 +168,10 @@ final class LocalApi implements AutoCloseable {
             } else if (path.equals(CONSOLE_CONFIG) && method.equals("GET")) {
                 send(exchange, 200, Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
                         Json.write(Personas.consoleConfig()));
-            } else if (method.equals("GET") && isNavigation(exchange) && !path.startsWith("/console")) {
-                // The console at / (a deep link such as /partners/p/offers/o opens it): served as the
-                // HTTP API serves it under /console, while API calls on the same paths reach the API.
+            } else if (method.equals("GET") && (path.equals("/") || isNavigation(exchange)) && !path.startsWith("/console")) {
+                // The console at / (no API route there, so whatever the client accepts) and at a deep
+                // link such as /partners/p/offers/o for a browser's navigation: served as the HTTP API
+                // serves it under /console, while API calls on the same paths reach the API.
                 route(exchange, method, "/console", body);
             } else if (path.equals("/openapi.yaml") && method.equals("GET")) {
                 send(exchange, 200, Map.of("Content-Type", "application/yaml"), Files.readString(openApi));

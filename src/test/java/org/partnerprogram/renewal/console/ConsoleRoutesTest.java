@@ -26,6 +26,12 @@ class ConsoleRoutesTest extends ApiTestSupport {
     }
 
     @Test
+    void theLocalRunServesTheConsoleAtItsRootToAnyClient() {
+        api().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("<script type=\"module\" src=\"/console/app.js\"></script>"));
+    }
+
+    @Test
     void apiCallsOnTheSamePathStillGetTheApi() {
         api().get("/partners/{p}/offers/{o}", "contoso", "cloud-platform").then()
                 .statusCode(401).contentType("application/problem+json").body("code", equalTo("unauthenticated"));
