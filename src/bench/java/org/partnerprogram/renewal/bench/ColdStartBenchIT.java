@@ -42,7 +42,10 @@ import org.junit.jupiter.api.Test;
 @Tag("bench")
 class ColdStartBenchIT {
 
-    static final int RUNS = 5;
+    /** Rounds; -Dbench.cold.runs=1 for a quick look while investigating. */
+    static final int RUNS = Integer.getInteger("bench.cold.runs", 5);
+    /** JVM options added to every variant, e.g. -Dbench.cold.diagnostics=-Xlog:class+load:file=... while investigating. */
+    static final String DIAGNOSTICS = System.getProperty("bench.cold.diagnostics", "");
     static final int WARM = 20;
     static final File ZIP = new File("target/function.zip");
     static final File FLOOR_ZIP = new File("target/bench/floor-build/function.zip");
@@ -107,6 +110,10 @@ class ColdStartBenchIT {
                 "%d ms (runs: %s)".formatted(median(onDemand, Start::init), list(onDemand, Start::init)), "reported", true);
         BenchTable.row("on-demand cold start: first response, median of " + RUNS,
                 "%d ms (runs: %s)".formatted(median(onDemand, Start::firstResponse), list(onDemand, Start::firstResponse)), "reported", true);
+        BenchTable.row("floor: init / first invocation / first response, medians of " + RUNS,
+                "%d ms / %d ms / %d ms (this function's: %d ms / %d ms / %d ms)".formatted(median(floor, Start::init),
+                        median(floor, Start::first), median(floor, Start::firstResponse), median(onDemand, Start::init),
+                        median(onDemand, Start::first), median(onDemand, Start::firstResponse)), "reported", true);
         double coldOverFloor = (double) median(onDemand, Start::firstResponse) / median(floor, Start::firstResponse);
         BenchTable.row("**ratio: on-demand first response / floor's** (a Quarkus function doing one GetItem)",
                 "%.2f (%d ms / %d ms; floor runs: %s)".formatted(coldOverFloor, median(onDemand, Start::firstResponse),
@@ -184,7 +191,8 @@ class ColdStartBenchIT {
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                 "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("JAVA_TOOL_OPTIONS", variant.javaToolOptions());
+        builder.environment().put("JAVA_TOOL_OPTIONS", (variant.javaToolOptions() + " " + DIAGNOSTICS
+                .replace("{variant}", variant.name().replaceAll("\\W+", "-")).replace("{run}", Integer.toString(run))).strip());
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtime.port());
         builder.environment().put("AWS_REGION", "us-east-1");
         builder.environment().put("AWS_ACCESS_KEY_ID", "bench");
