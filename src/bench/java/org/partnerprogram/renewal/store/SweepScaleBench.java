@@ -14,11 +14,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.renewal.FreeDynamoPort;
+import org.partnerprogram.renewal.NotificationsPaused;
 import org.partnerprogram.renewal.RenewalConfig;
 import org.partnerprogram.renewal.bench.BenchTable;
 import org.partnerprogram.renewal.WorkCounter;
@@ -35,12 +34,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The sweep's cost at N = 1k, 10k and 100k offers with K = 100 due: the table grows between runs,
  * the due count does not, and the items the sweep reads must stay flat (<= K + shards, asserted).
- * The same figure at a modest N is asserted in the normal suite (store/SweepWorkTest).
+ * The same figure at a modest N is asserted in the normal suite (store/SweepWorkTest). The local
+ * stream's notify deliveries read the table through the same client: paused, not the sweep's reads.
  */
 @QuarkusTest
 @QuarkusTestResource(FreeDynamoPort.class)
 @Tag("bench")
-class SweepScaleBench {
+class SweepScaleBench implements NotificationsPaused {
 
     static final int K = 100;
     static final LocalDate FIRST_DAY = LocalDate.parse("2031-01-10");
@@ -55,19 +55,6 @@ class SweepScaleBench {
     RenewalRules rules;
     @Inject
     SweepDueWork sweep;
-    @Inject
-    org.partnerprogram.renewal.local.LocalRun local;
-
-    /** The local stream's notify deliveries read the table through the same client: not the sweep's reads. */
-    @BeforeEach
-    void pauseNotifications() {
-        local.pauseNotifications();
-    }
-
-    @AfterEach
-    void resumeNotifications() {
-        local.resumeNotifications();
-    }
 
     @Test
     void theSweepReadsWhatIsDueNotWhatExists() throws Exception {

@@ -53,7 +53,7 @@ final class LocalStreams implements AutoCloseable {
     });
     /** Open shards and where their next read starts. */
     private final Map<String, String> iterators = new HashMap<>();
-    /** Deliveries handed to the handler or waiting for a retry. */
+    /** Work under way: a poll handing records over, deliveries handed to the handler or waiting for a retry. */
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean paused;
 
@@ -77,8 +77,9 @@ final class LocalStreams implements AutoCloseable {
 
     /**
      * Stops reading the stream (records wait in it) and waits, up to {@code timeoutMillis}, for the
-     * deliveries already under way: tests that inject faults into the table's client or count its
-     * calls pause the notify path so its writes do not mix with theirs.
+     * work already under way: a poll that had started (it may still hand records over) and the
+     * deliveries. Tests that inject faults into the table's client or count its calls pause the
+     * notify path so its writes do not mix with theirs.
      */
     void pause(long timeoutMillis) {
         paused = true;
@@ -97,10 +98,23 @@ final class LocalStreams implements AutoCloseable {
         paused = false;
     }
 
+    /**
+     * A poll counts itself in flight before it looks at {@code paused}: either {@link #pause} sees it
+     * and waits, or it sees the pause and reads nothing. (Checking first let a poll that had just
+     * passed the check deliver into the test that paused: one more request in its count.)
+     */
     private void poll() {
-        if (paused) {
-            return;
+        inFlight.incrementAndGet();
+        try {
+            if (!paused) {
+                readShards();
+            }
+        } finally {
+            inFlight.decrementAndGet();
         }
+    }
+
+    private void readShards() {
         try {
             discoverShards();
         } catch (RuntimeException e) {

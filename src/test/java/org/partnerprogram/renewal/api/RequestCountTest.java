@@ -3,31 +3,25 @@ package org.partnerprogram.renewal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnerprogram.renewal.NotificationsPaused;
 import org.partnerprogram.renewal.WorkCounter;
 
 /**
  * What one API call asks of DynamoDB, counted in the SDK: a check is one Query, a renewal one read,
- * the idempotency claim and one transaction. A change that adds a round trip fails here.
+ * the idempotency claim and one transaction. A change that adds a round trip fails here. The local
+ * stream's notify deliveries use the same client: paused, as their requests are not the call's.
  */
 @QuarkusTest
-class RequestCountTest extends ApiTestSupport {
+class RequestCountTest extends ApiTestSupport implements NotificationsPaused {
 
     static final String PAID = "{\"payment\":{\"reference\":\"pay-1\",\"amount\":\"4730.00\",\"currency\":\"USD\"}}";
 
     String partner;
 
-    /** The local stream's notify deliveries use the same client: their requests are not the call's. */
-    @AfterEach
-    void resumeNotifications() {
-        local.resumeNotifications();
-    }
-
     @BeforeEach
     void enrol() {
-        local.pauseNotifications();
         partner = newPartner("count");
         enrolPartner(partner, true);
         enrolCompetency(partner, "cloud-platform", "2021-03-15", true);

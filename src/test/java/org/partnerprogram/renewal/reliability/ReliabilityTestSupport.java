@@ -11,13 +11,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.partnerprogram.renewal.NotificationsPaused;
 import org.partnerprogram.renewal.RenewalConfig;
 import org.partnerprogram.renewal.api.ApiTestSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The guarantees of RELIABILITY.md are proved through the API, with faults injected in the SDK. */
-abstract class ReliabilityTestSupport extends ApiTestSupport {
+/**
+ * The guarantees of RELIABILITY.md are proved through the API, with faults injected in the SDK. The
+ * notify path's writes would take faults or holds meant for the request under test, and add to its
+ * write counts: paused meanwhile.
+ */
+abstract class ReliabilityTestSupport extends ApiTestSupport implements NotificationsPaused {
 
     static final String PAID = "{\"payment\":{\"reference\":\"pay-1\",\"amount\":\"4730.00\",\"currency\":\"USD\"}}";
 
@@ -25,20 +30,6 @@ abstract class ReliabilityTestSupport extends ApiTestSupport {
     DynamoDbClient dynamo;
     @Inject
     RenewalConfig config;
-
-    /**
-     * The notify path's writes (the local stream delivering outbox records) would take faults or
-     * holds meant for the request under test, and add to its write counts: paused meanwhile.
-     */
-    @BeforeEach
-    void pauseNotifications() {
-        local.pauseNotifications();
-    }
-
-    @AfterEach
-    void resumeNotifications() {
-        local.resumeNotifications();
-    }
 
     @BeforeEach
     @AfterEach

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.renewal.FreeDynamoPort;
+import org.partnerprogram.renewal.NotificationsPaused;
 import org.partnerprogram.renewal.RenewalConfig;
 import org.partnerprogram.renewal.Standalone;
 import org.partnerprogram.renewal.WorkCounter;
@@ -32,11 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The sweep reads what is due, not what exists (ADR 0001): with K offers due and the table grown
  * from a few hundred to a few thousand offers, it reads at most K + shards items, one Query per
  * shard page and one transaction per due offer. A table of its own, so other tests' offers are not
- * swept; the benchmark (-Pbench, SweepScaleBench) repeats it at 100,000 offers.
+ * swept; the benchmark (-Pbench, SweepScaleBench) repeats it at 100,000 offers. The notify path
+ * reads the main table through the same client: paused, as its reads are not the sweep's.
  */
 @QuarkusTest
 @QuarkusTestResource(FreeDynamoPort.class)
-class SweepWorkTest {
+class SweepWorkTest implements NotificationsPaused {
 
     static final int K = 40;
     static final LocalDate FIRST_DAY = LocalDate.parse("2031-01-10");
@@ -46,19 +48,6 @@ class SweepWorkTest {
     /** The service's client, so the WorkCounter sees every request. */
     @Inject
     DynamoDbClient dynamo;
-    @Inject
-    org.partnerprogram.renewal.local.LocalRun local;
-
-    /** The notify path reads the main table through the same client: its reads are not the sweep's. */
-    @org.junit.jupiter.api.BeforeEach
-    void pauseNotifications() {
-        local.pauseNotifications();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void resumeNotifications() {
-        local.resumeNotifications();
-    }
 
     @Test
     void theSweepReadsTheDueOffersWhateverTheSizeOfTheTable() {
