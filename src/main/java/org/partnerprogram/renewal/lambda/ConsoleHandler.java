@@ -1,17 +1,11 @@
 package org.partnerprogram.renewal.lambda;
 
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.partnerprogram.renewal.RenewalConfig;
 import org.partnerprogram.renewal.usecase.Access;
 import org.partnerprogram.renewal.usecase.Caller;
-import org.partnerprogram.renewal.usecase.Problem;
 
 /**
  * The console (docs/adr/0005-console-served-by-the-http-api.md): its files from the classpath
@@ -26,10 +20,6 @@ public class ConsoleHandler extends ApiHandler {
     static final String NAME = "console";
     /** Where the console is served by the HTTP API; the local run serves it at / instead. */
     public static final String BASE_PATH = "/console";
-    private static final Pattern FILE = Pattern.compile("[a-z0-9-]+\\.(html|js|css|svg)");
-    private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "css", "text/css; charset=utf-8", "svg", "image/svg+xml");
 
     private final RenewalConfig.Console console;
 
@@ -55,12 +45,11 @@ public class ConsoleHandler extends ApiHandler {
             return new ApiResponse(200, Map.of("Content-Type", ApiResponse.JSON, "Cache-Control", "no-store"),
                     Json.write(signIn(console, BASE_PATH)));
         }
-        // One of the console's files, else a page of the console (ids may contain dots: o.v2).
-        String name = FILE.matcher(path).matches() ? path : "index.html";
-        return new ApiResponse(200, Map.of("Content-Type", TYPES.get(name.substring(name.lastIndexOf('.') + 1)),
+        ConsoleFiles.File file = ConsoleFiles.forPath(path);
+        return new ApiResponse(200, Map.of("Content-Type", file.contentType(),
                 "Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff",
                 "Content-Security-Policy", "default-src 'self'; connect-src 'self' https:; img-src 'self' data:; frame-ancestors 'none'"),
-                file(name));
+                file.text());
     }
 
     /** The console's settings for OpenID Connect sign-in; {@code basePath} is where it lives. */
@@ -73,17 +62,5 @@ public class ConsoleHandler extends ApiHandler {
         settings.put("redirectUri", console.redirectUri().orElse(null));
         settings.put("scope", console.scope());
         return settings;
-    }
-
-    /** One of the console's files (a missing one is a 404, never a fault). */
-    public static String file(String name) {
-        try (InputStream in = ConsoleHandler.class.getClassLoader().getResourceAsStream("console/" + name)) {
-            if (in == null) {
-                throw Problem.of(Problem.Kind.NOT_FOUND, "No such file.");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,15 +2,12 @@ package org.partnerprogram.renewal.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.partnerprogram.renewal.domain.RenewalRules;
@@ -24,8 +21,6 @@ import org.partnerprogram.renewal.usecase.SweepDueWork;
 public class SweepHandler implements RequestStreamHandler {
 
     static final String NAME = "sweep";
-    /** Stop taking new pages when less than this is left of the invocation. */
-    private static final long RESERVE_MILLIS = 30_000;
     private static final Logger LOG = Logger.getLogger(SweepHandler.class);
 
     private final SweepDueWork sweep;
@@ -40,10 +35,9 @@ public class SweepHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-        LocalDate day = rules.policies().today(eventTime(in.readAllBytes()));
+        LocalDate day = rules.policies().today(SweepInvocation.eventTime(in.readAllBytes()));
         long started = System.nanoTime();
-        SweepDueWork.Report report = sweep.sweep(day,
-                () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
+        SweepDueWork.Report report = sweep.sweep(day, SweepInvocation.timeLeft(context));
         record(report, (System.nanoTime() - started) / 1_000_000);
         LOG.infof("sweep %s: %d due read, %d reminders recorded, %d lapsed, %d failures, complete=%s", report.date(),
                 report.itemsRead(), report.remindersRecorded(), report.lapsed(), report.failures().size(), report.complete());
@@ -71,18 +65,5 @@ public class SweepHandler implements RequestStreamHandler {
         report.remindersByKind().forEach((kind, n) -> metrics.count("RemindersRecorded", n, Map.of("Kind", kind.name())));
         metrics.count("Lapses", report.lapsed());
         metrics.count("SweepFailures", report.failures().size());
-    }
-
-    /** The event's {@code time}; an event without one is refused rather than swept for a guessed day. */
-    static Instant eventTime(byte[] event) {
-        try {
-            JsonNode time = Json.MAPPER.readTree(event).path("time");
-            if (!time.isTextual()) {
-                throw new IllegalArgumentException("the Scheduled Event has no \"time\"");
-            }
-            return Instant.parse(time.asText());
-        } catch (IOException | DateTimeParseException e) {
-            throw new IllegalArgumentException("not a Scheduled Event with an ISO-8601 \"time\": " + e.getMessage());
-        }
     }
 }
