@@ -3,6 +3,9 @@ package org.partnerprogram.renewal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +20,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -30,15 +34,16 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * SnapStart priming of AWS SDK clients (docs/adr/0006-snapstart-priming-answered-in-process.md).
- * A request made inside {@link #answeredInProcess}
- * takes the client's whole path (marshalling, endpoint resolution, signing, the HTTP client,
- * unmarshalling) but is answered by a server inside this JVM on the loopback interface: it never
- * leaves the machine, it is signed with {@link #CREDENTIALS} (so the client's own credentials are
- * never resolved into the snapshot), it reads no data, and it leaves no connection in the HTTP
- * client's pool (every answer says {@code Connection: close}).
+ * A request made inside {@link #answeredInProcess} takes the client's whole path (marshalling,
+ * endpoint resolution, signing, the HTTP client, unmarshalling) but is answered by a server inside
+ * this JVM on the loopback interface: it never leaves the machine, it is signed with
+ * {@link #CREDENTIALS} (the clients' credentials providers answer those while this thread primes,
+ * see {@link #credentials}, so no real credential is resolved into the snapshot), and it leaves no
+ * connection in the HTTP client's pool (every answer says {@code Connection: close}).
  *
- * <p>A client is primed this way when this interceptor is on it: {@code DynamoClient} adds every
- * interceptor bean; a client built by hand adds it itself.
+ * <p>A client is primed this way when this interceptor is on it and its credentials come from
+ * {@link #credentials}: {@code DynamoClient} adds every interceptor bean and the extension takes the
+ * {@value #CREDENTIALS_BEAN} bean (application.properties); {@code SesMailer} does both itself.
  */
 @ApplicationScoped
 public class SdkPriming implements ExecutionInterceptor {
@@ -46,24 +51,45 @@ public class SdkPriming implements ExecutionInterceptor {
     /** What priming requests are signed with: never a real credential. */
     public static final AwsCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING", "priming"));
+    /** The bean name of the service's credentials provider (quarkus.dynamodb.aws.credentials.custom-provider.name). */
+    public static final String CREDENTIALS_BEAN = "service-credentials";
     private static final String CREDENTIAL_SCOPE = "Credential=PRIMING/";
 
-    /**
-     * One request answered while priming: its operation (X-Amz-Target, or method and path), its
-     * signature, and the client end of the connection it came on.
-     */
+    /** The in-process server answering this thread's requests while it primes; unset otherwise. */
+    private static final ThreadLocal<HttpServer> RESPONDER = new ThreadLocal<>();
+
+    /** One request as the in-process server received it: its operation (X-Amz-Target, or method and path) and body. */
+    public record Request(String operation, String body) {
+    }
+
+    /** One request answered while priming: its operation, its signature, and the client end of its connection. */
     public record Answered(String operation, String authorization, InetSocketAddress connection) {
     }
 
-    /** The in-process server answering this thread's requests while it primes; null otherwise. */
-    private final ThreadLocal<HttpServer> responder = new ThreadLocal<>();
+    /** True while this thread primes: what it does is rehearsal, and must not be counted as work (metrics). */
+    public static boolean priming() {
+        return RESPONDER.get() != null;
+    }
+
+    /** {@code real}, except that while this thread primes it answers {@link #CREDENTIALS} without asking {@code real}. */
+    public static AwsCredentialsProvider credentials(AwsCredentialsProvider real) {
+        return () -> priming() ? CREDENTIALS.resolveCredentials() : real.resolveCredentials();
+    }
+
+    /** The service's credentials in AWS: the SDK's default chain, asked only outside priming. */
+    @Produces
+    @Singleton
+    @Named(CREDENTIALS_BEAN)
+    AwsCredentialsProvider serviceCredentials() {
+        return credentials(DefaultCredentialsProvider.builder().build());
+    }
 
     /**
      * Runs {@code calls} with every SDK request they make on this thread answered in process with
-     * {@code answerFor.apply(operation)}, a JSON body of the request's content type; returns the
+     * {@code answerFor.apply(request)}, a JSON body of the request's content type; returns the
      * requests answered.
      */
-    public List<Answered> answeredInProcess(Function<String, String> answerFor, Runnable calls) {
+    public List<Answered> answeredInProcess(Function<Request, String> answerFor, Runnable calls) {
         List<Answered> answered = new CopyOnWriteArrayList<>();
         HttpServer server;
         try {
@@ -73,24 +99,24 @@ public class SdkPriming implements ExecutionInterceptor {
         }
         server.createContext("/", exchange -> answer(exchange, answerFor, answered));
         server.start();
-        responder.set(server);
+        RESPONDER.set(server);
         try {
             calls.run();
         } finally {
-            responder.remove();
+            RESPONDER.remove();
             server.stop(0);
         }
         return List.copyOf(answered);
     }
 
-    private static void answer(HttpExchange exchange, Function<String, String> answerFor, List<Answered> answered)
+    private static void answer(HttpExchange exchange, Function<Request, String> answerFor, List<Answered> answered)
             throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
-            in.readAllBytes();
+            String request = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = target != null ? target : exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             answered.add(new Answered(operation, exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRemoteAddress()));
-            byte[] body = answerFor.apply(operation).getBytes(StandardCharsets.UTF_8);
+            byte[] body = answerFor.apply(new Request(operation, request)).getBytes(StandardCharsets.UTF_8);
             // The request's own type is the protocol's: application/x-amz-json-1.0 for DynamoDB's
             // JSON RPC, application/json for a REST-JSON service such as SES v2.
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
@@ -110,7 +136,7 @@ public class SdkPriming implements ExecutionInterceptor {
      * ones here and close them unasked, so their classes are loaded and initialised before the
      * snapshot. No provider is asked for a credential.
      */
-    public void buildDefaultCredentialProviders() {
+    public static void buildDefaultCredentialProviders() {
         AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(
                 SystemPropertyCredentialsProvider.create(), EnvironmentVariableCredentialsProvider.create(),
                 WebIdentityTokenFileCredentialsProvider.builder().build(), ProfileCredentialsProvider.builder().build(),
@@ -121,7 +147,7 @@ public class SdkPriming implements ExecutionInterceptor {
     /** While this thread primes, its requests go to the in-process server instead of AWS. */
     @Override
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
-        HttpServer server = responder.get();
+        HttpServer server = RESPONDER.get();
         if (server == null) {
             return context.httpRequest();
         }
@@ -132,7 +158,7 @@ public class SdkPriming implements ExecutionInterceptor {
     /** A priming request signed with anything but {@link #CREDENTIALS} resolved a real credential: a bug. */
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        if (responder.get() != null && !context.httpRequest().firstMatchingHeader("Authorization")
+        if (priming() && !context.httpRequest().firstMatchingHeader("Authorization")
                 .map(value -> value.contains(CREDENTIAL_SCOPE)).orElse(false)) {
             throw new IllegalStateException("a priming request must carry SdkPriming.CREDENTIALS");
         }

@@ -97,7 +97,10 @@ public final class Standalone {
     }
 
     public NotifyPartner notifyPartner() {
-        return new NotifyPartner(store, new NotificationStore(dynamo, config), rules, new LetterWriter(), new SesMailer(config, new SdkPriming()),
-                today, access, config);
+        return notifyPartner(new SesMailer(config, new SdkPriming()));
+    }
+
+    public NotifyPartner notifyPartner(SesMailer mailer) {
+        return new NotifyPartner(store, new NotificationStore(dynamo, config), rules, new LetterWriter(), mailer, today, access, config);
     }
 }

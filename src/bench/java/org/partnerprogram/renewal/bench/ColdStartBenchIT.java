@@ -78,10 +78,10 @@ class ColdStartBenchIT {
         Path floor = unzip(FLOOR_ZIP, Path.of("target", "bench", "floor"));
         String options = javaToolOptionsOfTheTemplate();
         List<Variant> variants = List.of(
-                new Variant("on-demand", function, options, Map.of()),
+                new Variant("on-demand", function, options, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")),
                 new Variant("SnapStart", function, options + " " + CRAC_OF_THE_RUNTIME, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")),
-                new Variant("floor", floor, options, Map.of("QUARKUS_LAMBDA_HANDLER", "floor")),
-                new Variant("JVM defaults", function, "", Map.of()));
+                new Variant("floor", floor, options, Map.of("QUARKUS_LAMBDA_HANDLER", "floor", "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")),
+                new Variant("JVM defaults", function, "", Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")));
         Map<String, List<Start>> starts = new LinkedHashMap<>();
         variants.forEach(v -> starts.put(v.name(), new ArrayList<>()));
         // DynamoDB's answers for an offer that does not exist: the function answers 404, the floor finds no item.

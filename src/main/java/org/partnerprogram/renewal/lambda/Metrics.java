@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.partnerprogram.renewal.RenewalConfig;
+import org.partnerprogram.renewal.SdkPriming;
 
 /**
  * CloudWatch metrics in the embedded metric format: one JSON line on stdout per metric, which
@@ -37,6 +38,9 @@ public class Metrics {
 
     /** One value of one metric, with the service dimension and any others (e.g. Code, Kind). */
     public void put(String name, double value, String unit, Map<String, String> dimensions) {
+        if (SdkPriming.priming()) {
+            return; // SnapStart priming's synthetic invocations are nobody's work
+        }
         Map<String, Object> document = new LinkedHashMap<>();
         Map<String, String> allDimensions = new LinkedHashMap<>();
         allDimensions.put("Service", "offer-renewal");

@@ -1,82 +1,121 @@
 package org.partnerprogram.renewal.lambda;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.math.BigDecimal;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.literal.NamedLiteral;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.partnerprogram.renewal.RenewalConfig;
 import org.partnerprogram.renewal.SdkPriming;
-import org.partnerprogram.renewal.domain.Money;
-import org.partnerprogram.renewal.domain.Offer;
-import org.partnerprogram.renewal.domain.OfferType;
-import org.partnerprogram.renewal.domain.Partner;
-import org.partnerprogram.renewal.usecase.Problem;
-import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.mail.SesMailer;
-import org.partnerprogram.renewal.store.StorePriming;
-import org.partnerprogram.renewal.store.StorePriming.Operation;
+import org.partnerprogram.renewal.store.PrimingTable;
+import org.partnerprogram.renewal.usecase.Today;
 
 /**
  * SnapStart priming (docs/adr/0006-snapstart-priming-answered-in-process.md): before Lambda
- * snapshots a function, run its hot path once so
- * the restored JVM answers its first caller at warm speed: event parsing, the rules, the JSON
- * views, problem+json, and the AWS SDK path of every table operation the function makes and of
- * SES's SendEmail if it sends email, answered in process. The snapshot carries no connection,
- * credential or data: nothing here reaches AWS.
- * On-demand starts never run it (no checkpoint, nothing to pay back).
+ * snapshots a function, rehearse its work so the restored JVM answers its first caller at warm
+ * speed. The rehearsal is a short scenario of synthetic invocations through the function's own
+ * handler, as its callers send them (an operator enrols a partner and an offer, its admin renews
+ * it and reads it back, the receipt is emailed), so every layer runs: event parsing, the route,
+ * identity, the use case, the rules, the store with the DynamoDB client, SES, the JSON views,
+ * problem+json and the JSON log line. Every SDK request is answered in process from a
+ * {@link PrimingTable}: the snapshot carries no connection, credential or data, and nothing
+ * reaches AWS. Metrics are not written while priming; log lines carry the request id
+ * {@value #ID}. On-demand starts never run it (no checkpoint, nothing to pay back).
  */
 @ApplicationScoped
 public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
+    /** The request id, partner, offer and caller of every synthetic invocation. */
+    static final String ID = "priming";
+    /** Rounds of the scenario before a snapshot: the JIT compiles what runs often, as after a few real invocations. */
+    static final int ROUNDS = 3;
 
-    /** The table operations each function makes (its IAM actions in template.yaml); add a function here. */
-    static final Map<String, Set<Operation>> TABLE_OPERATIONS = Map.of(
-            CheckHandler.NAME, EnumSet.of(Operation.QUERY, Operation.GET_ITEM),
-            RenewHandler.NAME, EnumSet.of(Operation.PUT_ITEM, Operation.QUERY, Operation.TRANSACT_WRITE_ITEMS, Operation.UPDATE_ITEM),
-            EnrolHandler.NAME, EnumSet.of(Operation.GET_ITEM, Operation.PUT_ITEM),
-            NotifyHandler.NAME, EnumSet.of(Operation.QUERY, Operation.PUT_ITEM),
-            ConsoleHandler.NAME, EnumSet.noneOf(Operation.class));
+    /** One synthetic invocation: the function whose handler takes it, whether later steps read what it stores, the event. */
+    record Step(String function, String name, boolean seeds, Supplier<String> event) {
+    }
 
-    /** The functions that send email with SES (ses:SendEmail in template.yaml). */
-    static final Set<String> SENDS_EMAIL = Set.of(NotifyHandler.NAME);
+    /** What priming did: each step's answer ("check GET_OFFER -> 200") and the SDK requests answered in process. */
+    record Primed(List<String> answers, List<SdkPriming.Answered> requests) {
+    }
 
-    private final RenewalRules rules;
-    private final StorePriming store;
-    private final SesMailer mailer;
+    private final Function<String, RequestStreamHandler> handlers;
+    private final SdkPriming sdk;
+    private final RenewalConfig.Auth auth;
+    private final Today today;
     private final String function;
 
-    public SnapStartPriming(RenewalRules rules, StorePriming store, SesMailer mailer,
-            @ConfigProperty(name = "quarkus.lambda.handler") String function) {
-        this.rules = rules;
-        this.store = store;
-        this.mailer = mailer;
+    @Inject
+    public SnapStartPriming(@Any Instance<RequestStreamHandler> handlers, SdkPriming sdk, RenewalConfig config, Today today) {
+        this(name -> handlers.select(NamedLiteral.of(name)).get(), sdk, config, today,
+                ConfigProvider.getConfig().getValue("quarkus.lambda.handler", String.class));
+    }
+
+    /** @param handlers the handler of each function by name (its QUARKUS_LAMBDA_HANDLER) */
+    SnapStartPriming(Function<String, RequestStreamHandler> handlers, SdkPriming sdk, RenewalConfig config, Today today,
+            String function) {
+        this.handlers = handlers;
+        this.sdk = sdk;
+        this.auth = config.auth();
+        this.today = today;
         this.function = function;
     }
 
-    void register(@Observes StartupEvent startup) {
-        Core.getGlobalContext().register(this);
+    /**
+     * When to rehearse, by how Lambda starts this instance (AWS_LAMBDA_INITIALIZATION_TYPE):
+     * SnapStart before the snapshot; provisioned concurrency during init, which no caller waits
+     * for. Never on demand: its init is the first caller's wait, and a rehearsal beside it competes
+     * with that caller for the same CPU (measured: docs/benchmark.md). Elsewhere (tests, the local
+     * run) only when asked.
+     */
+    void start(@Observes StartupEvent startup) {
+        switch (System.getenv().getOrDefault("AWS_LAMBDA_INITIALIZATION_TYPE", "")) {
+            case "snap-start" -> Core.getGlobalContext().register(this);
+            case "provisioned-concurrency" -> primeAndLog(ROUNDS, "during init");
+            default -> { }
+        }
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        primeAndLog(ROUNDS, "before the snapshot");
+    }
+
+    private void primeAndLog(int rounds, String when) {
         try {
-            prime();
-            LOG.infof("primed function %s before the snapshot", function);
+            long started = System.nanoTime();
+            Primed primed = prime(rounds);
+            primed.answers().stream().filter(answer -> answer.contains("-> failed")).distinct()
+                    .forEach(failed -> LOG.warnf("priming step %s; that path stays cold until its first caller", failed));
+            LOG.infof("primed function %s %s in %d ms: %d invocations, %d SDK requests answered in process",
+                    function, when, (System.nanoTime() - started) / 1_000_000, primed.answers().size(), primed.requests().size());
         } catch (RuntimeException e) {
             // A function that was not primed still answers, only its first caller waits longer.
-            LOG.warnf(e, "priming function %s failed; its first invocation after a restore will be slower", function);
+            LOG.warnf(e, "priming function %s failed; its first invocation will be slower", function);
         }
     }
 
@@ -85,19 +124,131 @@ public class SnapStartPriming implements Resource {
         // Nothing to refresh: priming left no clock reading, connection, credential or data behind.
     }
 
-    /** The work of a check and of a refusal on synthetic values, then the function's table operations and SendEmail. */
-    List<SdkPriming.Answered> prime() {
-        HttpApi.parse(("{\"routeKey\":\"GET /partners/{partnerId}/offers/{offerId}\",\"pathParameters\":{\"partnerId\":\"p\",\"offerId\":\"o\"},"
-                + "\"headers\":{},\"requestContext\":{\"requestId\":\"prime\",\"authorizer\":{\"jwt\":{\"claims\":{\"partner_id\":\"p\","
-                + "\"roles\":\"[mpn-partner-admin]\"}}}}}").getBytes(StandardCharsets.UTF_8));
-        Offer offer = Offer.enrolled("p", "o", OfferType.COMPETENCY, "Gold Cloud Platform", "Cloud Platform",
-                LocalDate.parse("2021-03-15"), false, new Money(new BigDecimal("4730.00"), "USD"));
-        Json.write(Views.status(rules.assess(offer, new Partner("p", "P", true), LocalDate.parse("2021-03-20"))));
-        Problems.body(Problem.notFound());
-        List<SdkPriming.Answered> answered = new ArrayList<>(store.prime(TABLE_OPERATIONS.getOrDefault(function, Set.of())));
-        if (SENDS_EMAIL.contains(function)) {
-            answered.addAll(mailer.prime());
+    /** Runs this function's part of the scenario {@code rounds} times, each on an empty {@link PrimingTable}. */
+    Primed prime(int rounds) {
+        SdkPriming.buildDefaultCredentialProviders();
+        List<String> answers = new ArrayList<>();
+        List<SdkPriming.Answered> requests = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            PrimingTable table = new PrimingTable();
+            requests.addAll(sdk.answeredInProcess(
+                    request -> request.operation().startsWith("DynamoDB_") ? table.answer(request) : SesMailer.PRIMING_ANSWER,
+                    () -> stepsOf(function, table).forEach(step -> answers.add(invoke(step)))));
         }
-        return answered;
+        return new Primed(answers, requests);
     }
+
+    /** The function's own steps, and the seeding steps before its last one. */
+    List<Step> stepsOf(String function, PrimingTable table) {
+        List<Step> scenario = scenario(table);
+        int last = -1;
+        for (int i = 0; i < scenario.size(); i++) {
+            last = scenario.get(i).function().equals(function) ? i : last;
+        }
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i <= last; i++) {
+            Step step = scenario.get(i);
+            if (step.function().equals(function) || step.seeds()) {
+                steps.add(step);
+            }
+        }
+        return steps;
+    }
+
+    /** Every function's synthetic invocations, in the order a partner's year brings them. */
+    private List<Step> scenario(PrimingTable table) {
+        String anniversary = today.date().minusDays(5).toString();
+        String admin = auth.partnerAdminRole();
+        String operator = auth.operatorRole();
+        return List.of(
+                step(Route.CONSOLE, null, e -> { }),
+                step(Route.CONSOLE_FILE, null, e -> e.withObjectProperty("pathParameters").put("proxy", "app.js")),
+                step(Route.CONSOLE_FILE, null, e -> e.withObjectProperty("pathParameters").put("proxy", "config.json")),
+                step(Route.PUT_PARTNER, operator, e -> e.put("body", "{\"name\":\"Priming\",\"migratedToPartnerCenter\":true,"
+                        + "\"contacts\":[{\"email\":\"priming@example.invalid\",\"name\":\"Priming\"}],\"language\":\"en\"}")),
+                step(Route.PUT_OFFER, operator, e -> e.put("body", "{\"type\":\"COMPETENCY\",\"name\":\"Priming\",\"area\":\"Priming\","
+                        + "\"anniversaryDate\":\"" + anniversary + "\",\"requirementsMet\":true,"
+                        + "\"renewalFee\":{\"amount\":\"4730.00\",\"currency\":\"USD\"}}")),
+                step(Route.RENEW, admin, e -> renewal(e, "priming-1")),
+                step(Route.RENEW, admin, e -> renewal(e, "priming-2")), // the AD moved on: refused, as problem+json
+                step(Route.GET_PARTNER, admin, e -> { }),
+                step(Route.LIST_OFFERS, admin, e -> { }),
+                step(Route.GET_OFFER, admin, e -> { }),
+                step(Route.GET_OFFER, admin, e -> e.withObjectProperty("pathParameters").put("offerId", "unknown")), // 404
+                step(Route.LIST_RENEWALS, admin, e -> { }),
+                step(Route.LIST_NOTIFICATIONS, admin, e -> { }),
+                step(Route.LIST_DUE, operator, e -> e.withObjectProperty("queryStringParameters").put("from", anniversary).put("to", anniversary)),
+                new Step(NotifyHandler.NAME, "receipt", false, () -> streamEvent(table)));
+    }
+
+    private Step step(Route route, String role, Consumer<ObjectNode> details) {
+        boolean seeds = route == Route.PUT_PARTNER || route == Route.PUT_OFFER || route == Route.RENEW;
+        return new Step(route.handler(), route.name(), seeds, () -> {
+            ObjectNode event = apiEvent(route, role);
+            details.accept(event);
+            return event.toString();
+        });
+    }
+
+    /** An HTTP API payload 2.0 event of the route, from a caller with {@code role} (none: no authorizer). */
+    private ObjectNode apiEvent(Route route, String role) {
+        ObjectNode event = Json.MAPPER.createObjectNode().put("version", "2.0").put("routeKey", route.routeKey())
+                .put("isBase64Encoded", false);
+        ObjectNode path = event.putObject("pathParameters");
+        if (route.routeKey().contains("{partnerId}")) {
+            path.put("partnerId", ID);
+        }
+        if (route.routeKey().contains("{offerId}")) {
+            path.put("offerId", ID);
+        }
+        event.putObject("headers").put("content-type", ApiResponse.JSON);
+        ObjectNode context = event.putObject("requestContext").put("requestId", ID);
+        if (role != null) {
+            context.putObject("authorizer").putObject("jwt").putObject("claims")
+                    .put("sub", ID).put(auth.partnerClaim(), ID).put(auth.rolesClaim(), "[" + role + "]");
+        }
+        return event;
+    }
+
+    private static void renewal(ObjectNode event, String idempotencyKey) {
+        event.withObjectProperty("headers").put("idempotency-key", idempotencyKey);
+        event.put("body", "{\"payment\":{\"reference\":\"priming\",\"amount\":\"4730.00\",\"currency\":\"USD\"}}");
+    }
+
+    /** The newest outbox row the scenario wrote (the renewal: its receipt), as the bus delivers it to notify. */
+    private static String streamEvent(PrimingTable table) {
+        ObjectNode event = Json.MAPPER.createObjectNode().put("source", "priming").put("detail-type", "priming");
+        ObjectNode record = event.putObject("detail").put("eventName", "INSERT");
+        record.putObject("dynamodb").set("NewImage", table.lastOutboxItem().orElse(Json.MAPPER.createObjectNode()));
+        return event.toString();
+    }
+
+    /** One synthetic invocation through the function's handler; its answer, or why it failed. */
+    private String invoke(Step step) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handlers.apply(step.function()).handleRequest(
+                    new ByteArrayInputStream(step.event().get().getBytes(StandardCharsets.UTF_8)), out, CONTEXT);
+            JsonNode answer = Json.MAPPER.readTree(out.toByteArray());
+            return step.function() + " " + step.name() + " -> " + (answer.has("statusCode") ? answer.path("statusCode") : answer.path("result").asText());
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf(e, "priming step %s %s failed", step.function(), step.name());
+            return step.function() + " " + step.name() + " -> failed: " + e;
+        }
+    }
+
+    /** The Lambda context of a synthetic invocation: its request id says it is one. */
+    private static final com.amazonaws.services.lambda.runtime.Context CONTEXT = new com.amazonaws.services.lambda.runtime.Context() {
+        public String getAwsRequestId() { return ID; }
+        public String getLogGroupName() { return ID; }
+        public String getLogStreamName() { return ID; }
+        public String getFunctionName() { return ID; }
+        public String getFunctionVersion() { return ID; }
+        public String getInvokedFunctionArn() { return ID; }
+        public CognitoIdentity getIdentity() { return null; }
+        public ClientContext getClientContext() { return null; }
+        public int getRemainingTimeInMillis() { return 60_000; }
+        public int getMemoryLimitInMB() { return 0; }
+        public LambdaLogger getLogger() { return null; }
+    };
 }

@@ -3,11 +3,11 @@ package org.partnerprogram.renewal.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.util.List;
 import org.partnerprogram.renewal.RenewalConfig;
 import org.partnerprogram.renewal.SdkPriming;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 /**
  * Sends with Amazon SES API v2 {@code SendEmail}, the plain SDK client on the URL connection HTTP
  * client. In the local run and the tests its endpoint is the local SES capture: the same client,
- * the same requests. The client is built on first use (or by SnapStart priming, {@link #prime}), so
- * functions that never send never pay for it.
+ * the same requests. The client is built on first use (a primed notify's first use is its
+ * SnapStart priming), so functions that never send never pay for it.
  */
 @ApplicationScoped
 public class SesMailer {
@@ -36,8 +36,8 @@ public class SesMailer {
     /** The local capture checks no signature; nothing real is signed with these. */
     private static final AwsCredentialsProvider LOCAL_CAPTURE =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    private static final Email PRIMING = new Email("priming@example.com", List.of("priming@example.com"), "priming",
-            "priming", "<p>priming</p>");
+    /** What SES answers a SendEmail with, as SnapStart priming answers it in process (docs/adr/0006-snapstart-priming-answered-in-process.md). */
+    public static final String PRIMING_ANSWER = "{\"MessageId\":\"priming\"}";
 
     private final RenewalConfig.Mail config;
     private final SdkPriming priming;
@@ -71,17 +71,6 @@ public class SesMailer {
         } catch (SdkClientException e) {
             throw new SendFailure("SES unreachable: " + e.getMessage(), true, e);
         }
-    }
-
-    /**
-     * SnapStart priming (docs/adr/0006-snapstart-priming-answered-in-process.md): builds the client
-     * and sends one SendEmail through it, signed with {@link SdkPriming#CREDENTIALS} and answered in
-     * process as SES answers; nothing reaches SES. Returns the requests answered.
-     */
-    public List<SdkPriming.Answered> prime() {
-        SendEmailRequest request = request(PRIMING).toBuilder()
-                .overrideConfiguration(override -> override.credentialsProvider(SdkPriming.CREDENTIALS)).build();
-        return priming.answeredInProcess(operation -> "{\"MessageId\":\"priming\"}", () -> client().sendEmail(request));
     }
 
     private static SendEmailRequest request(Email email) {
@@ -122,13 +111,12 @@ public class SesMailer {
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
                         .toBuilder().maxAttempts(config.maxAttempts()).build())
-                        // SnapStart priming answers this client's requests in process (see prime).
+                        // SnapStart priming answers this client's requests in process.
                         .addExecutionInterceptor(priming));
         config.region().ifPresent(region -> builder.region(Region.of(region)));
         config.endpointOverride().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
-        if (credentials != null) {
-            builder.credentialsProvider(credentials);
-        }
+        // While SnapStart priming runs, the client signs with the priming key and asks no real provider.
+        builder.credentialsProvider(SdkPriming.credentials(credentials != null ? credentials : DefaultCredentialsProvider.builder().build()));
         return builder.build();
     }
 

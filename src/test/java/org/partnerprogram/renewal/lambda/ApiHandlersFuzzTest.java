@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.partnerprogram.renewal.SdkPriming;
 import org.partnerprogram.renewal.Standalone;
+import org.partnerprogram.renewal.mail.SesMailer;
 import org.partnerprogram.renewal.local.LocalDynamo;
 
 /**
@@ -59,15 +61,10 @@ class ApiHandlersFuzzTest {
         Standalone services = Standalone.wire(Standalone.config(Map.of()), Standalone.dynamo("http://127.0.0.1:" + port),
                 Clock.fixed(Instant.parse("2021-03-20T10:00:00Z"), ZoneOffset.UTC));
         LocalDynamo.createTable(services.dynamo, services.config.tableName());
-        Identity identity = new Identity(services.config);
-        HttpApi http = new HttpApi();
-
-        CheckHandler check = new CheckHandler(http, identity, services.access, services.checkOffer(), services.notifyPartner(),
-                services.listDueWork());
-        RenewHandler renew = new RenewHandler(http, identity, services.access, services.renewOffer(), new Metrics(services.config));
-        EnrolHandler enrol = new EnrolHandler(http, identity, services.access, services.enrolOffer());
-        ConsoleHandler console = new ConsoleHandler(http, identity, services.access, services.config);
-        handlers = List.of(check, renew, enrol, console);
+        Map<String, RequestStreamHandler> wired = Handlers.wiredOn(services, new SesMailer(services.config, new SdkPriming()),
+                new Metrics(services.config));
+        handlers = List.of(wired.get(CheckHandler.NAME), wired.get(RenewHandler.NAME), wired.get(EnrolHandler.NAME),
+                wired.get(ConsoleHandler.NAME));
     }
 
     @AfterAll

@@ -15,19 +15,21 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Set;
+import java.util.function.Function;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.renewal.SdkPriming;
 import org.partnerprogram.renewal.Standalone;
-import org.partnerprogram.renewal.domain.PolicyCatalog;
-import org.partnerprogram.renewal.domain.RenewalRules;
 import org.partnerprogram.renewal.mail.Email;
 import org.partnerprogram.renewal.mail.SendFailure;
 import org.partnerprogram.renewal.mail.SesMailer;
-import org.partnerprogram.renewal.store.StorePriming;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -36,39 +38,43 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * SnapStart priming takes each function's whole SDK path through the service's own DynamoDB and
- * SES clients, yet reaches no table and no SES, resolves no credential and leaves no connection
- * behind. "The table" and "SES" here are servers that count what reaches them; the clients'
- * credentials count each time they are asked for.
+ * SnapStart priming rehearses each function's work through its own handler and the service's own
+ * DynamoDB and SES clients, yet reaches no table and no SES, resolves no credential, counts no
+ * metric and leaves no connection behind. "The table" and "SES" here are servers that count what
+ * reaches them; the clients' real credentials count each time they are asked for.
  */
 class SnapStartPrimingTest {
-
-    static final RenewalRules RULES = new RenewalRules(PolicyCatalog.load(List.of("mpn-2021")));
 
     HttpServer table;
     HttpServer ses;
     final AtomicInteger requestsToTheTable = new AtomicInteger();
     final AtomicInteger requestsToSes = new AtomicInteger();
     final AtomicInteger credentialLookups = new AtomicInteger();
+    final List<String> metrics = new ArrayList<>();
     final SdkPriming sdkPriming = new SdkPriming();
     DynamoDbClient dynamo;
     SesMailer mailer;
+    Standalone services;
+    Map<String, RequestStreamHandler> handlers;
 
     @BeforeEach
-    void clientsOfATableAndOfSesThatCountRequests() throws IOException {
+    void theServiceWiredToATableAndSesThatCountRequests() throws IOException {
         table = countingServer(requestsToTheTable);
         ses = countingServer(requestsToSes);
-        AwsCredentialsProvider realCredentials = () -> {
+        AwsCredentialsProvider realCredentials = SdkPriming.credentials(() -> {
             credentialLookups.incrementAndGet();
             return AwsBasicCredentials.create("REALKEY", "secret");
-        };
+        });
         dynamo = DynamoDbClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + table.getAddress().getPort()))
                 .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(realCredentials)
                 .overrideConfiguration(o -> o.addExecutionInterceptor(sdkPriming).retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-        mailer = new SesMailer(Standalone.config(Map.of("renewal.mail.endpoint-override", "http://127.0.0.1:" + ses.getAddress().getPort(),
-                "renewal.mail.region", "us-east-1", "renewal.mail.max-attempts", "1")).mail(), sdkPriming, realCredentials);
+        services = Standalone.wire(Standalone.config(Map.of("renewal.mail.endpoint-override", "http://127.0.0.1:" + ses.getAddress().getPort(),
+                "renewal.mail.region", "us-east-1", "renewal.mail.max-attempts", "1")), dynamo,
+                Clock.fixed(Instant.parse("2021-03-20T10:00:00Z"), ZoneOffset.UTC));
+        mailer = new SesMailer(services.config.mail(), sdkPriming, realCredentials);
+        handlers = Handlers.wiredOn(services, mailer, new Metrics("PartnerRenewals", Clock.systemUTC(), metrics::add));
     }
 
     /** A server that counts the requests reaching it and fails each. */
@@ -90,43 +96,40 @@ class SnapStartPrimingTest {
         ses.stop(0);
     }
 
-    List<SdkPriming.Answered> prime(String function) {
-        return new SnapStartPriming(RULES, new StorePriming(dynamo, sdkPriming, "offer-renewals"), mailer, function).prime();
+    SnapStartPriming priming(String function) {
+        return priming(function, handlers::get);
+    }
+
+    SnapStartPriming priming(String function, Function<String, RequestStreamHandler> handlers) {
+        return new SnapStartPriming(handlers, sdkPriming, services.config, services.today, function);
+    }
+
+    SnapStartPriming.Primed prime(String function) {
+        return priming(function).prime(1);
     }
 
     @Test
-    void primingMakesEachTableOperationOfTheFunctionSignedAndAnsweredInProcess() {
-        assertThat(prime("check")).extracting(SdkPriming.Answered::operation)
-                .containsExactlyInAnyOrder("DynamoDB_20120810.Query", "DynamoDB_20120810.GetItem");
-        assertThat(prime("renew")).extracting(SdkPriming.Answered::operation).containsExactlyInAnyOrder(
-                "DynamoDB_20120810.PutItem", "DynamoDB_20120810.Query", "DynamoDB_20120810.TransactWriteItems",
-                "DynamoDB_20120810.UpdateItem");
-        List<SdkPriming.Answered> enrol = prime("enrol");
-        assertThat(enrol).extracting(SdkPriming.Answered::operation)
-                .containsExactlyInAnyOrder("DynamoDB_20120810.GetItem", "DynamoDB_20120810.PutItem");
-        assertThat(enrol).allSatisfy(request -> assertThat(request.authorization())
-                .startsWith("AWS4-HMAC-SHA256 Credential=PRIMING/").contains("/us-east-1/dynamodb/aws4_request"));
+    void primingTakesEachFunctionsOwnPathsThroughItsHandlerAsItsCallersDo() {
+        assertThat(prime("enrol").answers()).containsExactly("enrol PUT_PARTNER -> 200", "enrol PUT_OFFER -> 200");
+        assertThat(prime("renew").answers()).containsExactly("enrol PUT_PARTNER -> 200", "enrol PUT_OFFER -> 200",
+                "renew RENEW -> 201", "renew RENEW -> 409");
+        assertThat(prime("check").answers()).contains("renew RENEW -> 201", "check GET_PARTNER -> 200", "check LIST_OFFERS -> 200",
+                "check GET_OFFER -> 200", "check GET_OFFER -> 404", "check LIST_RENEWALS -> 200", "check LIST_NOTIFICATIONS -> 200",
+                "check LIST_DUE -> 200");
+        assertThat(prime("notify").answers()).endsWith("notify receipt -> SENT");
+        assertThat(prime("console").answers()).containsExactly("console CONSOLE -> 200", "console CONSOLE_FILE -> 200",
+                "console CONSOLE_FILE -> 200");
     }
 
     @Test
-    void primingNotifySendsAnEmailThroughTheServicesSesClientAndMakesItsTableOperations() {
-        List<SdkPriming.Answered> notify = prime("notify");
-        assertThat(notify).extracting(SdkPriming.Answered::operation).containsExactlyInAnyOrder(
-                "DynamoDB_20120810.Query", "DynamoDB_20120810.PutItem", "POST /v2/email/outbound-emails");
-        assertThat(notify).filteredOn(request -> request.operation().startsWith("POST"))
-                .singleElement().satisfies(request -> assertThat(request.authorization())
-                        .startsWith("AWS4-HMAC-SHA256 Credential=PRIMING/").contains("/us-east-1/ses/aws4_request"));
-        assertThat(requestsToSes).hasValue(0);
-    }
-
-    @Test
-    void primingNeedsNoTableAndResolvesNoCredential() {
-        for (String function : List.of("check", "renew", "enrol", "notify")) {
-            assertThat(prime(function)).as(function).isNotEmpty();
+    void primingReachesNoTableAndNoSesResolvesNoCredentialAndCountsNoMetric() {
+        for (String function : List.of("check", "renew", "enrol", "notify", "console")) {
+            assertThat(prime(function).answers()).as(function).isNotEmpty().noneMatch(answer -> answer.contains("failed"));
         }
         assertThat(requestsToTheTable).hasValue(0);
         assertThat(requestsToSes).hasValue(0);
         assertThat(credentialLookups).hasValue(0);
+        assertThat(metrics).isEmpty();
         // The same clients, asked outside priming, do reach the table and SES with their own credentials.
         catchThrowable(() -> dynamo.getItem(b -> b.tableName("offer-renewals").key(Map.of())));
         assertThat(requestsToTheTable).hasPositiveValue();
@@ -142,60 +145,64 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void primingLeavesNoConnectionInTheClientsPool() {
-        // Four requests to the same address: a pooled connection would have carried the next one.
-        List<SdkPriming.Answered> renew = prime("renew");
-        assertThat(renew).hasSize(4);
-        assertThat(renew.stream().map(SdkPriming.Answered::connection).distinct()).hasSize(4);
-        List<SdkPriming.Answered> notify = prime("notify");
-        assertThat(notify).hasSize(3);
-        assertThat(notify.stream().map(SdkPriming.Answered::connection).distinct()).hasSize(3);
+    void everyPrimingRequestIsSignedWithThePrimingKeyAndAnsweredInProcess() {
+        List<SdkPriming.Answered> notify = prime("notify").requests();
+        assertThat(notify).extracting(SdkPriming.Answered::operation).contains("DynamoDB_20120810.PutItem",
+                "DynamoDB_20120810.TransactWriteItems", "DynamoDB_20120810.Query", "POST /v2/email/outbound-emails");
+        assertThat(notify).allSatisfy(request -> assertThat(request.authorization()).startsWith("AWS4-HMAC-SHA256 Credential=PRIMING/"));
+        assertThat(notify).filteredOn(request -> request.operation().startsWith("POST")).singleElement()
+                .satisfies(request -> assertThat(request.authorization()).contains("/us-east-1/ses/aws4_request"));
     }
 
     @Test
-    void aFunctionWithoutTableOperationsIsPrimedWithoutRequests() {
-        assertThat(prime("sweep")).isEmpty();
+    void primingLeavesNoConnectionInTheClientsPool() {
+        // Many requests to the same address: a pooled connection would have carried the next one.
+        List<SdkPriming.Answered> check = prime("check").requests();
+        assertThat(check).hasSizeGreaterThan(10);
+        assertThat(check.stream().map(SdkPriming.Answered::connection).distinct()).hasSameSizeAs(check);
+    }
+
+    @Test
+    void aFunctionWithoutSyntheticInvocationsIsPrimedWithoutRequests() {
+        assertThat(prime("sweep").answers()).isEmpty();
         assertThat(requestsToTheTable).hasValue(0);
-        assertThat(requestsToSes).hasValue(0);
     }
 
     @Test
     void aPrimingRequestSignedWithARealCredentialIsStoppedBeforeItLeaves() {
-        assertThatThrownBy(() -> sdkPriming.answeredInProcess(operation -> "{}",
-                () -> dynamo.getItem(b -> b.tableName("offer-renewals").key(Map.of()))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SdkPriming.CREDENTIALS");
+        try (DynamoDbClient unprimedCredentials = DynamoDbClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + table.getAddress().getPort()))
+                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(() -> AwsBasicCredentials.create("REALKEY", "secret"))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(sdkPriming).retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+            assertThatThrownBy(() -> sdkPriming.answeredInProcess(request -> "{}",
+                    () -> unprimedCredentials.getItem(b -> b.tableName("offer-renewals").key(Map.of()))))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("SdkPriming.CREDENTIALS");
+        }
         assertThat(requestsToTheTable).hasValue(0);
-        assertThatThrownBy(() -> sdkPriming.answeredInProcess(operation -> "{\"MessageId\":\"priming\"}", () -> mailer.send(email())))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SdkPriming.CREDENTIALS");
-        assertThat(requestsToSes).hasValue(0);
     }
 
     @Test
     void aFailedPrimingFailsNoSnapshot() {
-        StorePriming failing = new StorePriming(dynamo, sdkPriming, "offer-renewals") {
-            @Override
-            public List<SdkPriming.Answered> prime(Set<StorePriming.Operation> operations) {
-                throw new IllegalStateException("no loopback interface");
-            }
-        };
-        assertThatCode(() -> new SnapStartPriming(RULES, failing, mailer, "check").beforeCheckpoint(null)).doesNotThrowAnyException();
+        SnapStartPriming failing = priming("check", name -> {
+            throw new IllegalStateException("no such handler");
+        });
+        assertThat(failing.prime(1).answers()).allMatch(answer -> answer.contains("-> failed"));
+        assertThatCode(() -> failing.beforeCheckpoint(null)).doesNotThrowAnyException();
     }
 
     @Test
-    void everySnapStartFunctionOfTheTemplateIsPrimed() throws IOException {
+    void everySnapStartFunctionOfTheTemplateHasItsOwnSyntheticInvocations() throws IOException {
         List<String> snapStarted = new ArrayList<>();
-        List<String> sendingEmail = new ArrayList<>();
         new YAMLMapper().readTree(new File("template.yaml")).path("Resources").forEach(resource -> {
             if (resource.path("Properties").has("SnapStart")) {
-                String function = resource.path("Properties").path("Environment").path("Variables").path("QUARKUS_LAMBDA_HANDLER").asText();
-                snapStarted.add(function);
-                if (resource.path("Properties").path("Policies").toString().contains("ses:SendEmail")) {
-                    sendingEmail.add(function);
-                }
+                snapStarted.add(resource.path("Properties").path("Environment").path("Variables").path("QUARKUS_LAMBDA_HANDLER").asText());
             }
         });
-        assertThat(snapStarted).contains("check", "renew", "enrol", "notify");
-        assertThat(SnapStartPriming.TABLE_OPERATIONS).containsOnlyKeys(snapStarted);
-        assertThat(sendingEmail).containsExactlyInAnyOrderElementsOf(SnapStartPriming.SENDS_EMAIL);
+        assertThat(snapStarted).contains("check", "renew", "enrol", "notify", "console");
+        for (String function : snapStarted) {
+            assertThat(priming(function).stepsOf(function, new org.partnerprogram.renewal.store.PrimingTable()))
+                    .as(function).anySatisfy(step -> assertThat(step.function()).isEqualTo(function));
+        }
     }
 }
