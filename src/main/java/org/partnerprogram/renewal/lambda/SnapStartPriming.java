@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,12 +16,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -38,8 +34,7 @@ import org.partnerprogram.renewal.usecase.Today;
  * SnapStart priming (docs/adr/0006-snapstart-priming-answered-in-process.md): before Lambda
  * snapshots a function, rehearse its work so the restored JVM answers its first caller at warm
  * speed. The rehearsal is a short scenario of synthetic invocations through the function's own
- * handler, as its callers send them (an operator enrols a partner and an offer, its admin renews
- * it and reads it back, the receipt is emailed), so every layer runs: event parsing, the route,
+ * handler, as its callers send them ({@link PrimingScenario}), so every layer runs: event parsing, the route,
  * identity, the use case, the rules, the store with the DynamoDB client, SES, the JSON views,
  * problem+json and the JSON log line. Every SDK request is answered in process from a
  * {@link PrimingTable}: the snapshot carries no connection, credential or data, and nothing
@@ -50,14 +45,10 @@ import org.partnerprogram.renewal.usecase.Today;
 public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
-    /** The request id, partner, offer and caller of every synthetic invocation. */
-    static final String ID = "priming";
+    /** The request id of every synthetic invocation, in the log lines they write. */
+    static final String ID = PrimingScenario.ID;
     /** Rounds of the scenario before a snapshot: the JIT compiles what runs often, as after a few real invocations. */
     static final int ROUNDS = 3;
-
-    /** One synthetic invocation: the function whose handler takes it, whether later steps read what it stores, the event. */
-    record Step(String function, String name, boolean seeds, Supplier<String> event) {
-    }
 
     /** What priming did: each step's answer ("check GET_OFFER -> 200") and the SDK requests answered in process. */
     record Primed(List<String> answers, List<SdkPriming.Answered> requests) {
@@ -131,100 +122,16 @@ public class SnapStartPriming implements Resource {
         List<SdkPriming.Answered> requests = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             PrimingTable table = new PrimingTable();
+            PrimingScenario scenario = new PrimingScenario(auth, today.date().minusDays(5), table);
             requests.addAll(sdk.answeredInProcess(
                     request -> request.operation().startsWith("DynamoDB_") ? table.answer(request) : SesMailer.PRIMING_ANSWER,
-                    () -> stepsOf(function, table).forEach(step -> answers.add(invoke(step)))));
+                    () -> scenario.stepsOf(function).forEach(step -> answers.add(invoke(step)))));
         }
         return new Primed(answers, requests);
     }
 
-    /** The function's own steps, and the seeding steps before its last one. */
-    List<Step> stepsOf(String function, PrimingTable table) {
-        List<Step> scenario = scenario(table);
-        int last = -1;
-        for (int i = 0; i < scenario.size(); i++) {
-            last = scenario.get(i).function().equals(function) ? i : last;
-        }
-        List<Step> steps = new ArrayList<>();
-        for (int i = 0; i <= last; i++) {
-            Step step = scenario.get(i);
-            if (step.function().equals(function) || step.seeds()) {
-                steps.add(step);
-            }
-        }
-        return steps;
-    }
-
-    /** Every function's synthetic invocations, in the order a partner's year brings them. */
-    private List<Step> scenario(PrimingTable table) {
-        String anniversary = today.date().minusDays(5).toString();
-        String admin = auth.partnerAdminRole();
-        String operator = auth.operatorRole();
-        return List.of(
-                step(Route.CONSOLE, null, e -> { }),
-                step(Route.CONSOLE_FILE, null, e -> e.withObjectProperty("pathParameters").put("proxy", "app.js")),
-                step(Route.CONSOLE_FILE, null, e -> e.withObjectProperty("pathParameters").put("proxy", "config.json")),
-                step(Route.PUT_PARTNER, operator, e -> e.put("body", "{\"name\":\"Priming\",\"migratedToPartnerCenter\":true,"
-                        + "\"contacts\":[{\"email\":\"priming@example.invalid\",\"name\":\"Priming\"}],\"language\":\"en\"}")),
-                step(Route.PUT_OFFER, operator, e -> e.put("body", "{\"type\":\"COMPETENCY\",\"name\":\"Priming\",\"area\":\"Priming\","
-                        + "\"anniversaryDate\":\"" + anniversary + "\",\"requirementsMet\":true,"
-                        + "\"renewalFee\":{\"amount\":\"4730.00\",\"currency\":\"USD\"}}")),
-                step(Route.RENEW, admin, e -> renewal(e, "priming-1")),
-                step(Route.RENEW, admin, e -> renewal(e, "priming-2")), // the AD moved on: refused, as problem+json
-                step(Route.GET_PARTNER, admin, e -> { }),
-                step(Route.LIST_OFFERS, admin, e -> { }),
-                step(Route.GET_OFFER, admin, e -> { }),
-                step(Route.GET_OFFER, admin, e -> e.withObjectProperty("pathParameters").put("offerId", "unknown")), // 404
-                step(Route.LIST_RENEWALS, admin, e -> { }),
-                step(Route.LIST_NOTIFICATIONS, admin, e -> { }),
-                step(Route.LIST_DUE, operator, e -> e.withObjectProperty("queryStringParameters").put("from", anniversary).put("to", anniversary)),
-                new Step(NotifyHandler.NAME, "receipt", false, () -> streamEvent(table)));
-    }
-
-    private Step step(Route route, String role, Consumer<ObjectNode> details) {
-        boolean seeds = route == Route.PUT_PARTNER || route == Route.PUT_OFFER || route == Route.RENEW;
-        return new Step(route.handler(), route.name(), seeds, () -> {
-            ObjectNode event = apiEvent(route, role);
-            details.accept(event);
-            return event.toString();
-        });
-    }
-
-    /** An HTTP API payload 2.0 event of the route, from a caller with {@code role} (none: no authorizer). */
-    private ObjectNode apiEvent(Route route, String role) {
-        ObjectNode event = Json.MAPPER.createObjectNode().put("version", "2.0").put("routeKey", route.routeKey())
-                .put("isBase64Encoded", false);
-        ObjectNode path = event.putObject("pathParameters");
-        if (route.routeKey().contains("{partnerId}")) {
-            path.put("partnerId", ID);
-        }
-        if (route.routeKey().contains("{offerId}")) {
-            path.put("offerId", ID);
-        }
-        event.putObject("headers").put("content-type", ApiResponse.JSON);
-        ObjectNode context = event.putObject("requestContext").put("requestId", ID);
-        if (role != null) {
-            context.putObject("authorizer").putObject("jwt").putObject("claims")
-                    .put("sub", ID).put(auth.partnerClaim(), ID).put(auth.rolesClaim(), "[" + role + "]");
-        }
-        return event;
-    }
-
-    private static void renewal(ObjectNode event, String idempotencyKey) {
-        event.withObjectProperty("headers").put("idempotency-key", idempotencyKey);
-        event.put("body", "{\"payment\":{\"reference\":\"priming\",\"amount\":\"4730.00\",\"currency\":\"USD\"}}");
-    }
-
-    /** The newest outbox row the scenario wrote (the renewal: its receipt), as the bus delivers it to notify. */
-    private static String streamEvent(PrimingTable table) {
-        ObjectNode event = Json.MAPPER.createObjectNode().put("source", "priming").put("detail-type", "priming");
-        ObjectNode record = event.putObject("detail").put("eventName", "INSERT");
-        record.putObject("dynamodb").set("NewImage", table.lastOutboxItem().orElse(Json.MAPPER.createObjectNode()));
-        return event.toString();
-    }
-
     /** One synthetic invocation through the function's handler; its answer, or why it failed. */
-    private String invoke(Step step) {
+    private String invoke(PrimingScenario.Step step) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handlers.apply(step.function()).handleRequest(

@@ -201,7 +201,7 @@ class SnapStartPrimingTest {
         });
         assertThat(snapStarted).contains("check", "renew", "enrol", "notify", "console");
         for (String function : snapStarted) {
-            assertThat(priming(function).stepsOf(function, new org.partnerprogram.renewal.store.PrimingTable()))
+            assertThat(new PrimingScenario(services.config.auth(), java.time.LocalDate.parse("2021-03-15"), new org.partnerprogram.renewal.store.PrimingTable()).stepsOf(function))
                     .as(function).anySatisfy(step -> assertThat(step.function()).isEqualTo(function));
         }
     }
