@@ -118,6 +118,12 @@ class ColdStartBenchIT {
         BenchTable.row("**ratio: on-demand first response / floor's** (a Quarkus function doing one GetItem)",
                 "%.2f (%d ms / %d ms; floor runs: %s)".formatted(coldOverFloor, median(onDemand, Start::firstResponse),
                         median(floor, Start::firstResponse), list(floor, Start::firstResponse)), "<= 1.05", coldOverFloor <= 1.05);
+        // Interference from outside (other processes, a noisy neighbour of the VM) only ever adds time:
+        // the fastest run of each is the least disturbed estimate of its own cost.
+        double fastestOverFloor = (double) min(onDemand, Start::firstResponse) / min(floor, Start::firstResponse);
+        BenchTable.row("ratio: on-demand first response / floor's, fastest run of each",
+                "%.2f (%d ms / %d ms)".formatted(fastestOverFloor, min(onDemand, Start::firstResponse), min(floor, Start::firstResponse)),
+                "reported", true);
         starts.forEach((name, runs) -> {
             if (name.startsWith("SnapStart")) {
                 double ratio = medianRatio(runs);
@@ -231,6 +237,10 @@ class ColdStartBenchIT {
 
     static long median(List<Start> runs, java.util.function.ToLongFunction<Start> figure) {
         return median(runs.stream().mapToLong(figure).toArray());
+    }
+
+    static long min(List<Start> runs, java.util.function.ToLongFunction<Start> figure) {
+        return runs.stream().mapToLong(figure).min().orElseThrow();
     }
 
     static String list(List<Start> runs, java.util.function.ToLongFunction<Start> figure) {
