@@ -79,27 +79,27 @@ class ColdStartBenchIT {
     }
 
     @Test
-    void coldStartAndFirstInvocationOfTheCheckFunction() throws Exception {
+    void coldStartAndFirstInvocationOfTheFunctions() throws Exception {
         BenchTable.continueTable();
         Path function = unzip(ZIP, Path.of("target", "bench", "function"));
         Path floor = unzip(FLOOR_ZIP, Path.of("target", "bench", "floor"));
         String options = javaToolOptionsOfTheTemplate();
-        List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("on-demand", function, options, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")),
-                new Variant("SnapStart", function, options + " " + CRAC_OF_THE_RUNTIME, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")),
-                new Variant("floor", floor, options, Map.of("QUARKUS_LAMBDA_HANDLER", "floor", "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")),
-                new Variant("JVM defaults", function, "", Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"))));
-        NotifyStandIn notify = NotifyStandIn.start();
-        variants.add(new Variant("SnapStart notify", function, options + " " + CRAC_OF_THE_RUNTIME, Map.of(
-                "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start", "QUARKUS_LAMBDA_HANDLER", "notify",
-                "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", notify.endpoint(), "RENEWAL_MAIL_ENDPOINT_OVERRIDE", notify.endpoint(),
-                "RENEWAL_MAIL_REGION", "us-east-1"), notify.receiptEvent(), "\"result\":\"SENT\""));
         Map<String, List<Start>> starts = new LinkedHashMap<>();
-        variants.forEach(v -> starts.put(v.name(), new ArrayList<>()));
         // DynamoDB's answers for an offer that does not exist: the function answers 404, the floor finds no item.
-        try (QuickHttpServer dynamo = new QuickHttpServer(request -> Response.json(200,
-                String.valueOf(request.header("X-Amz-Target")).endsWith(".Query") ? "{\"Count\":0,\"ScannedCount\":0,\"Items\":[]}" : "{}",
-                Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", "bench")))) {
+        try (NotifyStandIn notify = NotifyStandIn.start();
+                QuickHttpServer dynamo = new QuickHttpServer(request -> Response.json(200,
+                        String.valueOf(request.header("X-Amz-Target")).endsWith(".Query") ? "{\"Count\":0,\"ScannedCount\":0,\"Items\":[]}" : "{}",
+                        Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", "bench")))) {
+            List<Variant> variants = List.of(
+                    new Variant("on-demand", function, options, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")),
+                    new Variant("SnapStart", function, options + " " + CRAC_OF_THE_RUNTIME, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")),
+                    new Variant("floor", floor, options, Map.of("QUARKUS_LAMBDA_HANDLER", "floor", "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")),
+                    new Variant("JVM defaults", function, "", Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")),
+                    new Variant("SnapStart notify", function, options + " " + CRAC_OF_THE_RUNTIME, Map.of(
+                            "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start", "QUARKUS_LAMBDA_HANDLER", "notify",
+                            "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", notify.endpoint(), "RENEWAL_MAIL_ENDPOINT_OVERRIDE", notify.endpoint(),
+                            "RENEWAL_MAIL_REGION", "us-east-1"), notify.receiptEvent(), "\"result\":\"SENT\""));
+            variants.forEach(v -> starts.put(v.name(), new ArrayList<>()));
             for (int run = 0; run < RUNS; run++) {
                 for (int i = 0; i < variants.size(); i++) {
                     // Rotated each round, so no variant always runs right after the same one.
@@ -108,7 +108,6 @@ class ColdStartBenchIT {
                 }
             }
         }
-        notify.close();
         report(starts, options);
         long size = ZIP.length();
         BenchTable.row("function.zip size", "%.1f MB (%,d bytes)".formatted(size / 1024.0 / 1024.0, size), "<= 20 MB",

@@ -20,6 +20,7 @@ import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.OfferType;
 import org.partnerprogram.renewal.domain.Partner;
 import org.partnerprogram.renewal.domain.Payment;
+import org.partnerprogram.renewal.mail.SesMailer;
 import org.partnerprogram.renewal.store.PrimingTable;
 import org.partnerprogram.renewal.usecase.Caller;
 import org.partnerprogram.renewal.usecase.Outcome;
@@ -66,7 +67,7 @@ final class NotifyStandIn implements AutoCloseable {
     private synchronized Response answer(QuickHttpServer.Request request) {
         String target = request.header("X-Amz-Target");
         if (target == null) {
-            return Response.json(200, "{\"MessageId\":\"bench\"}", Map.of("Content-Type", "application/json"));
+            return Response.json(200, SesMailer.PRIMING_ANSWER, Map.of("Content-Type", "application/json"));
         }
         String body = table.answer(new SdkPriming.Request(target, new String(request.body(), StandardCharsets.UTF_8)));
         return Response.json(200, body, Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", "bench"));

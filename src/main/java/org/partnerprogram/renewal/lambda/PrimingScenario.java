@@ -120,5 +120,4 @@ final class PrimingScenario {
         record.putObject("dynamodb").set("NewImage", table.lastOutboxItem().orElse(Json.MAPPER.createObjectNode()));
         return event.toString();
     }
-
 }

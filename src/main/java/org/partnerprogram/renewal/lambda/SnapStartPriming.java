@@ -39,14 +39,12 @@ import org.partnerprogram.renewal.usecase.Today;
  * problem+json and the JSON log line. Every SDK request is answered in process from a
  * {@link PrimingTable}: the snapshot carries no connection, credential or data, and nothing
  * reaches AWS. Metrics are not written while priming; log lines carry the request id
- * {@value #ID}. On-demand starts never run it (no checkpoint, nothing to pay back).
+ * {@value PrimingScenario#ID}. On-demand starts never run it (no checkpoint, nothing to pay back).
  */
 @ApplicationScoped
 public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
-    /** The request id of every synthetic invocation, in the log lines they write. */
-    static final String ID = PrimingScenario.ID;
     /** Rounds of the scenario before a snapshot: the JIT compiles what runs often, as after a few real invocations. */
     static final int ROUNDS = 3;
 
@@ -146,12 +144,12 @@ public class SnapStartPriming implements Resource {
 
     /** The Lambda context of a synthetic invocation: its request id says it is one. */
     private static final com.amazonaws.services.lambda.runtime.Context CONTEXT = new com.amazonaws.services.lambda.runtime.Context() {
-        public String getAwsRequestId() { return ID; }
-        public String getLogGroupName() { return ID; }
-        public String getLogStreamName() { return ID; }
-        public String getFunctionName() { return ID; }
-        public String getFunctionVersion() { return ID; }
-        public String getInvokedFunctionArn() { return ID; }
+        public String getAwsRequestId() { return PrimingScenario.ID; }
+        public String getLogGroupName() { return PrimingScenario.ID; }
+        public String getLogStreamName() { return PrimingScenario.ID; }
+        public String getFunctionName() { return PrimingScenario.ID; }
+        public String getFunctionVersion() { return PrimingScenario.ID; }
+        public String getInvokedFunctionArn() { return PrimingScenario.ID; }
         public CognitoIdentity getIdentity() { return null; }
         public ClientContext getClientContext() { return null; }
         public int getRemainingTimeInMillis() { return 60_000; }

@@ -29,8 +29,8 @@ class PrimingInTheApplicationTest extends ApiTestSupport {
                 .noneMatch(answer -> answer.contains("failed"));
         assertThat(primed.requests()).isNotEmpty().allSatisfy(request ->
                 assertThat(request.authorization()).startsWith("AWS4-HMAC-SHA256 Credential=PRIMING/"));
-        assertThat(store.partner(SnapStartPriming.ID).profile()).isEmpty();
-        assertThat(store.partner(SnapStartPriming.ID).offers()).isEmpty();
+        assertThat(store.partner(PrimingScenario.ID).profile()).isEmpty();
+        assertThat(store.partner(PrimingScenario.ID).offers()).isEmpty();
         assertThat(local.mailbox().messages()).hasSize(mails);
     }
 }
