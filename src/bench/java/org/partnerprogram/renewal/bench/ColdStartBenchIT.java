@@ -45,9 +45,12 @@ import org.junit.jupiter.api.Test;
 class ColdStartBenchIT {
 
     /** Rounds; -Dbench.cold.runs=1 for a quick look while investigating. */
-    static final int RUNS = Integer.getInteger("bench.cold.runs", 5);
+    static final int RUNS = Integer.getInteger("bench.cold.runs", 10);
     /** JVM options added to every variant, e.g. -Dbench.cold.diagnostics=-Xlog:class+load:file=... while investigating. */
     static final String DIAGNOSTICS = System.getProperty("bench.cold.diagnostics", "");
+    /** Only these variants (comma-separated names, e.g. "on-demand,floor") while investigating; all by default. */
+    static final List<String> ONLY = Arrays.stream(System.getProperty("bench.cold.variants", "").split(","))
+            .map(String::strip).filter(name -> !name.isEmpty()).toList();
     static final int WARM = 20;
     static final File ZIP = new File("target/function.zip");
     static final File FLOOR_ZIP = new File("target/bench/floor-build/function.zip");
@@ -68,7 +71,7 @@ class ColdStartBenchIT {
     }
 
     /** One process: times in ms; invocations[0] is the first. */
-    record Start(long init, long firstResponse, long[] invocations, String log) {
+    record Start(long init, long firstResponse, long firstResponseCpu, long[] invocations, String log) {
         long first() {
             return invocations[0];
         }
@@ -98,14 +101,20 @@ class ColdStartBenchIT {
                     new Variant("SnapStart notify", function, options + " " + CRAC_OF_THE_RUNTIME, Map.of(
                             "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start", "QUARKUS_LAMBDA_HANDLER", "notify",
                             "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", notify.endpoint(), "RENEWAL_MAIL_ENDPOINT_OVERRIDE", notify.endpoint(),
-                            "RENEWAL_MAIL_REGION", "us-east-1"), notify.receiptEvent(), "\"result\":\"SENT\""));
+                            "RENEWAL_MAIL_REGION", "us-east-1"), notify.receiptEvent(), "\"result\":\"SENT\""))
+                    .stream().filter(v -> ONLY.isEmpty() || ONLY.contains(v.name())).toList();
             variants.forEach(v -> starts.put(v.name(), new ArrayList<>()));
             for (int run = 0; run < RUNS; run++) {
                 for (int i = 0; i < variants.size(); i++) {
                     // Rotated each round, so no variant always runs right after the same one.
                     Variant variant = variants.get((i + run) % variants.size());
-                    starts.get(variant.name()).add(start(variant, dynamo, run));
+                    starts.get(variant.name()).add(start(variant, dynamo, run, WARM, DIAGNOSTICS));
                 }
+            }
+            Map<String, Variant> byName = new LinkedHashMap<>();
+            variants.forEach(v -> byName.put(v.name(), v));
+            if (byName.containsKey("on-demand") && byName.containsKey("floor")) {
+                reportClasses(classesToTheFirstAnswer(byName.get("on-demand"), dynamo), classesToTheFirstAnswer(byName.get("floor"), dynamo));
             }
         }
         report(starts, options);
@@ -118,14 +127,23 @@ class ColdStartBenchIT {
     static void report(Map<String, List<Start>> starts, String options) {
         List<Start> onDemand = starts.get("on-demand");
         List<Start> floor = starts.get("floor");
+        if (onDemand == null || floor == null) { // a partial run (bench.cold.variants): its processes' times only
+            starts.forEach((name, runs) -> BenchTable.row(name + ": init / first invocation / first response, medians of " + RUNS,
+                    "%d ms / %d ms / %d ms, CPU %d ms; first / warm %.1f [%s] (first responses: %s; first invocations: %s)".formatted(
+                            median(runs, Start::init), median(runs, Start::first), median(runs, Start::firstResponse),
+                            median(runs, Start::firstResponseCpu), medianRatio(runs), spread(runs), list(runs, Start::firstResponse),
+                            list(runs, Start::first)), "reported", true));
+            return;
+        }
         BenchTable.row("on-demand cold start: init (process start to first poll), median of " + RUNS,
                 "%d ms (runs: %s)".formatted(median(onDemand, Start::init), list(onDemand, Start::init)), "reported", true);
         BenchTable.row("on-demand cold start: first response, median of " + RUNS,
                 "%d ms (runs: %s)".formatted(median(onDemand, Start::firstResponse), list(onDemand, Start::firstResponse)), "reported", true);
         BenchTable.row("floor: init / first invocation / first response, medians of " + RUNS,
-                "%d ms / %d ms / %d ms (this function's: %d ms / %d ms / %d ms)".formatted(median(floor, Start::init),
-                        median(floor, Start::first), median(floor, Start::firstResponse), median(onDemand, Start::init),
-                        median(onDemand, Start::first), median(onDemand, Start::firstResponse)), "reported", true);
+                "%d ms / %d ms / %d ms (this function's: %d ms / %d ms / %d ms; first invocations: floor %s, function %s)"
+                        .formatted(median(floor, Start::init), median(floor, Start::first), median(floor, Start::firstResponse),
+                                median(onDemand, Start::init), median(onDemand, Start::first), median(onDemand, Start::firstResponse),
+                                list(floor, Start::first), list(onDemand, Start::first)), "reported", true);
         double coldOverFloor = (double) median(onDemand, Start::firstResponse) / median(floor, Start::firstResponse);
         BenchTable.row("**ratio: on-demand first response / floor's** (a Quarkus function doing one GetItem)",
                 "%.2f (%d ms / %d ms; floor runs: %s)".formatted(coldOverFloor, median(onDemand, Start::firstResponse),
@@ -135,6 +153,19 @@ class ColdStartBenchIT {
         double fastestOverFloor = (double) min(onDemand, Start::firstResponse) / min(floor, Start::firstResponse);
         BenchTable.row("ratio: on-demand first response / floor's, fastest run of each",
                 "%.2f (%d ms / %d ms)".formatted(fastestOverFloor, min(onDemand, Start::firstResponse), min(floor, Start::firstResponse)),
+                "reported", true);
+        // Each round starts the two back to back, so a slow phase of the machine slows both: the ratio
+        // within each round, then its median, cancels what the rounds do not share.
+        double[] perRound = java.util.stream.IntStream.range(0, onDemand.size())
+                .mapToDouble(i -> (double) onDemand.get(i).firstResponse() / floor.get(i).firstResponse()).sorted().toArray();
+        BenchTable.row("ratio: on-demand first response / floor's, median of the rounds' ratios",
+                "%.2f [%.2f–%.2f]".formatted(perRound[perRound.length / 2], perRound[0], perRound[perRound.length - 1]),
+                "reported", true);
+        // CPU time (all threads) is what the process did, whatever else the cores were busy with.
+        BenchTable.row("CPU time to the first response, on-demand / floor's (medians)",
+                "%.2f (%d ms / %d ms; runs: %s / %s)".formatted((double) median(onDemand, Start::firstResponseCpu)
+                        / median(floor, Start::firstResponseCpu), median(onDemand, Start::firstResponseCpu),
+                        median(floor, Start::firstResponseCpu), list(onDemand, Start::firstResponseCpu), list(floor, Start::firstResponseCpu)),
                 "reported", true);
         starts.forEach((name, runs) -> {
             if (name.startsWith("SnapStart")) {
@@ -153,19 +184,29 @@ class ColdStartBenchIT {
                         median(onDemand, Start::first), list(onDemand, Start::first), median(onDemand, Start::warm),
                         list(onDemand, Start::warm)), "reported", true);
         List<Start> defaults = starts.get("JVM defaults");
+        if (defaults == null) {
+            return;
+        }
         double ratio = (double) median(onDemand, Start::firstResponse) / median(defaults, Start::firstResponse);
         BenchTable.row("on-demand first response with the template's JVM options (%s) / JVM defaults".formatted(options),
                 "%.2f (%d ms / %d ms, runs with defaults: %s)".formatted(ratio, median(onDemand, Start::firstResponse),
                         median(defaults, Start::firstResponse), list(defaults, Start::firstResponse)), "< 1", ratio < 1);
     }
 
-    /** One process serving one first and WARM warm invocations. */
-    static Start start(Variant variant, QuickHttpServer dynamo, int run) throws Exception {
-        int invocations = 1 + WARM;
+    /**
+     * One process serving one first and {@code warm} warm invocations, with {@code diagnostics} among
+     * its JVM options. It is stopped (SIGKILL, no shutdown hooks) once it polls for the next one.
+     */
+    static Start start(Variant variant, QuickHttpServer dynamo, int run, int warm, String diagnostics) throws Exception {
+        int invocations = 1 + warm;
         long[] handedOut = new long[invocations];
         long[] answered = new long[invocations];
         CompletableFuture<Long> firstPoll = new CompletableFuture<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Process> launched = new CompletableFuture<>();
+        CompletableFuture<Void> polledAfterLast = new CompletableFuture<>();
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        CompletableFuture<Long> cpuAtFirstAnswer = new CompletableFuture<>();
         AtomicInteger next = new AtomicInteger();
         QuickHttpServer runtime = new QuickHttpServer(request -> {
             String path = request.path();
@@ -178,7 +219,8 @@ class ColdStartBenchIT {
                 firstPoll.complete(System.nanoTime());
                 int index = next.getAndIncrement();
                 if (index >= invocations) {
-                    done.exceptionally(e -> null).join(); // hold the poll until the run ends
+                    polledAfterLast.complete(null);
+                    stopped.join(); // hold the poll until the process is stopped
                     throw new IllegalStateException("run over");
                 }
                 handedOut[index] = System.nanoTime();
@@ -190,6 +232,9 @@ class ColdStartBenchIT {
             if (path.endsWith("/response")) {
                 int index = Integer.parseInt(path.split("/")[4]);
                 answered[index] = System.nanoTime();
+                if (index == 0) { // the CPU time of all its threads (main, JIT, GC) up to its first answer
+                    cpuAtFirstAnswer.complete(launched.join().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L));
+                }
                 if (!body.contains(variant.answer())) {
                     done.completeExceptionally(new IllegalStateException("unexpected answer: " + body));
                 } else if (index == invocations - 1) {
@@ -209,7 +254,7 @@ class ColdStartBenchIT {
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                 "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("JAVA_TOOL_OPTIONS", (variant.javaToolOptions() + " " + DIAGNOSTICS
+        builder.environment().put("JAVA_TOOL_OPTIONS", (variant.javaToolOptions() + " " + diagnostics
                 .replace("{variant}", variant.name().replaceAll("\\W+", "-")).replace("{run}", Integer.toString(run))).strip());
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtime.port());
         builder.environment().put("AWS_REGION", "us-east-1");
@@ -221,20 +266,47 @@ class ColdStartBenchIT {
         builder.environment().putAll(variant.environment());
         long started = System.nanoTime();
         Process process = builder.start();
+        launched.complete(process);
         try {
             done.get(120, TimeUnit.SECONDS);
+            polledAfterLast.get(30, TimeUnit.SECONDS);
             long[] times = new long[invocations];
             for (int i = 0; i < invocations; i++) {
                 times[i] = (answered[i] - handedOut[i]) / 1_000_000;
             }
-            return new Start((firstPoll.get() - started) / 1_000_000, (answered[0] - started) / 1_000_000, times,
+            return new Start((firstPoll.get() - started) / 1_000_000, (answered[0] - started) / 1_000_000,
+                    cpuAtFirstAnswer.get(), times,
                     Files.readString(log));
         } finally {
-            process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
             process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            stopped.complete(null);
             runtime.close();
         }
+    }
+
+    /**
+     * The classes one more start of the variant loaded up to its first answer (logged by the JVM, so
+     * this start is not timed): unlike times, the same in every run, which makes it the figure to
+     * compare when a change is meant to take work out of a cold start.
+     */
+    static List<String> classesToTheFirstAnswer(Variant variant, QuickHttpServer dynamo) throws Exception {
+        Path classes = Path.of("target", "bench", "classes-%s.log".formatted(variant.name().replaceAll("\\W+", "-")));
+        Files.deleteIfExists(classes);
+        start(variant, dynamo, 0, 0, "-Xlog:class+load=info:file=" + classes);
+        return Files.readAllLines(classes);
+    }
+
+    static void reportClasses(List<String> function, List<String> floor) {
+        BenchTable.row("classes loaded to the first answer: on-demand / floor (the JDK's archived ones / the rest)",
+                "%,d / %,d (%,d / %,d against %,d / %,d): %,d more".formatted(function.size(), floor.size(), archived(function),
+                        function.size() - archived(function), archived(floor), floor.size() - archived(floor),
+                        function.size() - floor.size()), "reported", true);
+    }
+
+    /** Loaded from the JDK's class data sharing archive: mapped, not parsed or verified. */
+    static long archived(List<String> classes) {
+        return classes.stream().filter(line -> line.endsWith("source: shared objects file")).count();
     }
 
     static double medianRatio(List<Start> runs) {

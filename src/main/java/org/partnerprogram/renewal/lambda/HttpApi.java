@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,12 +57,21 @@ public class HttpApi {
         }
         LOG.infof("%s -> %d", MDC.get("route"), response.statusCode());
         MDC.clear();
-        Map<String, Object> written = new LinkedHashMap<>();
-        written.put("statusCode", response.statusCode());
-        written.put("headers", response.headers());
-        written.put("body", response.body());
-        written.put("isBase64Encoded", false);
-        out.write(Json.write(written).getBytes(StandardCharsets.UTF_8));
+        out.write(payload(response).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The response as API Gateway reads it (payload format 2.0). */
+    static String payload(ApiResponse response) {
+        return Json.object(json -> {
+            json.writeNumberField("statusCode", response.statusCode());
+            json.writeObjectFieldStart("headers");
+            for (Map.Entry<String, String> header : response.headers().entrySet()) {
+                json.writeStringField(header.getKey(), header.getValue());
+            }
+            json.writeEndObject();
+            json.writeStringField("body", response.body());
+            json.writeBooleanField("isBase64Encoded", false);
+        });
     }
 
     /**

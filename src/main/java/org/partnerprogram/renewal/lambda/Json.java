@@ -1,5 +1,6 @@
 package org.partnerprogram.renewal.lambda;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import org.partnerprogram.renewal.usecase.Problem;
 
 /** The one JSON mapper of the edge: bounded input, strict duplicates, no framework magic. */
@@ -31,6 +34,29 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response views are plain records", e);
         }
+    }
+
+    /** What {@link #object} writes: fields, with the generator of one JSON object. */
+    @FunctionalInterface
+    interface Fields {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * One JSON object written field by field with the streaming generator: for the documents every
+     * invocation writes (the API Gateway response, problem+json), which need no serializers built
+     * by reflection, so a cold function does not build them before its first answer.
+     */
+    static String object(Fields fields) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(text)) {
+            json.writeStartObject();
+            fields.write(json);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string", e);
+        }
+        return text.toString();
     }
 
     /** Parses a request body; a malformed one is the caller's 400 naming {@code what}. */

@@ -1,6 +1,5 @@
 package org.partnerprogram.renewal.lambda;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.partnerprogram.renewal.usecase.Problem;
@@ -47,16 +46,16 @@ public final class Problems {
 
     /** The problem document: type, title, status, detail, code, and for a refusal every blocker. */
     public static String body(Problem problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + problem.code());
-        body.put("title", title(problem.kind()));
-        body.put("status", status(problem.kind()));
-        body.put("detail", problem.detail());
-        body.put("code", problem.code());
-        if (!problem.blockers().isEmpty()) {
-            body.put("blockers", Views.blockers(problem.blockers()));
-        }
-        return Json.write(body);
+        return Json.object(json -> {
+            json.writeStringField("type", TYPE_BASE + problem.code());
+            json.writeStringField("title", title(problem.kind()));
+            json.writeNumberField("status", status(problem.kind()));
+            json.writeStringField("detail", problem.detail());
+            json.writeStringField("code", problem.code());
+            if (!problem.blockers().isEmpty()) {
+                json.writeObjectField("blockers", Views.blockers(problem.blockers()));
+            }
+        });
     }
 
     public static ApiResponse response(Problem problem) {
