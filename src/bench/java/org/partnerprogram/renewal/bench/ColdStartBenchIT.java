@@ -298,9 +298,11 @@ class ColdStartBenchIT {
     }
 
     static void reportClasses(List<String> function, List<String> floor) {
+        long functionArchived = archived(function);
+        long floorArchived = archived(floor);
         BenchTable.row("classes loaded to the first answer: on-demand / floor (the JDK's archived ones / the rest)",
-                "%,d / %,d (%,d / %,d against %,d / %,d): %,d more".formatted(function.size(), floor.size(), archived(function),
-                        function.size() - archived(function), archived(floor), floor.size() - archived(floor),
+                "%,d / %,d (%,d / %,d against %,d / %,d): %,d more".formatted(function.size(), floor.size(), functionArchived,
+                        function.size() - functionArchived, floorArchived, floor.size() - floorArchived,
                         function.size() - floor.size()), "reported", true);
     }
 

@@ -61,7 +61,7 @@ public class HttpApi {
     }
 
     /** The response as API Gateway reads it (payload format 2.0). */
-    static String payload(ApiResponse response) {
+    private static String payload(ApiResponse response) {
         return Json.object(json -> {
             json.writeNumberField("statusCode", response.statusCode());
             json.writeObjectFieldStart("headers");

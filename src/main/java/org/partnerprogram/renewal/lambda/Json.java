@@ -44,8 +44,8 @@ public final class Json {
 
     /**
      * One JSON object written field by field with the streaming generator: for the documents every
-     * invocation writes (the API Gateway response, problem+json), which need no serializers built
-     * by reflection, so a cold function does not build them before its first answer.
+     * API invocation writes (the API Gateway response, problem+json), which then need no serializers
+     * built by reflection, so a cold function does not build them before its first answer.
      */
     static String object(Fields fields) {
         StringWriter text = new StringWriter();

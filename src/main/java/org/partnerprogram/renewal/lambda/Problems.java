@@ -1,6 +1,5 @@
 package org.partnerprogram.renewal.lambda;
 
-import java.util.List;
 import java.util.Map;
 import org.partnerprogram.renewal.usecase.Problem;
 
