@@ -79,21 +79,25 @@ function blockerText(blocker, status) {
   return blocker.code === 'payment-mismatch' ? blocker.message : t(`blocker.${blocker.code}`, values);
 }
 
+/**
+ * Complete or not, as the offer stores it (the page's "Complete"). The exemption is a separate
+ * fact (D13): an offer that is not complete says until when the extension waives its requirements,
+ * unless it cannot use the extension yet (still on PMC).
+ */
 function requirements(status) {
-  const codes = status.blockers.map((b) => b.code);
-  if (codes.includes('requirements-not-met') || codes.includes('pmc-migration-required')) return t('req.incomplete');
-  if (status.exemption) return t('req.exempt', { until: date(status.exemption.until) });
-  return t('req.complete');
+  if (status.requirementsMet) return t('req.complete');
+  const waived = status.exemption && !status.blockers.some((b) => b.code === 'pmc-migration-required');
+  return waived ? t('req.exempt', { until: date(status.exemption.until) }) : t('req.incomplete');
 }
 
 function daysBetween(from, to) {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
 }
 
-/** Days left to renew, counting today (the window's last day is the last of them). */
+/** In the window, the answer's daysLeftToRenew (D2, as the emails count); before it, when it opens. */
 function daysLeft(status) {
   if (status.status === 'IN_RENEWAL_WINDOW') {
-    const n = daysBetween(status.asOf, status.renewalWindow.closes) + 1;
+    const n = status.daysLeftToRenew;
     return n === 1 ? t('days.one') : t('days.left', { n });
   }
   if (status.status === 'ACTIVE') return t('days.opensIn', { n: daysBetween(status.asOf, status.renewalWindow.opens) });

@@ -27,6 +27,11 @@ public record Assessment(
         return status != OfferStatus.LAPSED;
     }
 
+    /** D2: the days on which the offer can still be renewed, {@code asOf} included. */
+    public int daysLeftToRenew() {
+        return window.daysLeftToRenewOn(asOf);
+    }
+
     /** Renewable today if nothing but the payment stands in the way. */
     public boolean renewable() {
         return blockers.isEmpty();

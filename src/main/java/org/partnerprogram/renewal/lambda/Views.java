@@ -21,10 +21,11 @@ final class Views {
     private Views() {
     }
 
+    /** The contract's fields, then two it leaves implicit: the stored requirementsMet and the days left (D2). */
     record OfferStatusView(String partnerId, String offerId, String type, String name, String area, String asOf,
             String anniversaryDate, WindowView renewalWindow, String status, boolean benefitsActive, boolean renewable,
             List<BlockerView> blockers, ExemptionView exemption, MoneyView renewalFee, List<ReminderView> reminders,
-            String policy) {
+            String policy, boolean requirementsMet, int daysLeftToRenew) {
     }
 
     record OfferListView(String partnerId, String asOf, List<OfferStatusView> offers) {
@@ -99,7 +100,7 @@ final class Views {
                 a.status().name(), a.benefitsActive(), a.renewable(), blockers(a.blockers()), exemption(a.exemption()),
                 money(offer.renewalFee()),
                 a.reminders().stream().map(r -> new ReminderView(r.kind().name(), text(r.due()), text(r.sentOn()))).toList(),
-                a.policy().id());
+                a.policy().id(), offer.requirementsMet(), a.daysLeftToRenew());
     }
 
     static OfferListView list(String partnerId, LocalDate asOf, List<Assessment> assessments) {

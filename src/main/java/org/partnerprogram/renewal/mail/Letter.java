@@ -10,7 +10,7 @@ import org.partnerprogram.renewal.domain.NotificationEvent;
  * the window, the days left (reminders), the fee, the exemption and the PMC notice when they apply,
  * and the link to the offer in the console. For a receipt, the window is the next one, of the new AD.
  *
- * @param daysLeft days from the event's day to the window's last day (reminders; null otherwise)
+ * @param daysLeft days left to renew on the event's day (D2; reminders; null otherwise)
  * @param exemptUntil the day the exemption ends, or null when none applies
  * @param newAnniversaryDate the AD a renewal moved to (receipts; null otherwise)
  */

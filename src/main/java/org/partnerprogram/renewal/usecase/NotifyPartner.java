@@ -3,7 +3,6 @@ package org.partnerprogram.renewal.usecase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,7 +156,7 @@ public class NotifyPartner {
         LocalDate exemptUntil = renewed ? (event.exemption() == null ? null : event.exemption().until())
                 : reminder && assessment.exemption() != null ? assessment.exemption().until() : null;
         boolean pmc = reminder && assessment.blockers().stream().anyMatch(b -> b.code() == BlockerCode.PMC_MIGRATION_REQUIRED);
-        Integer daysLeft = reminder ? (int) Math.max(0, ChronoUnit.DAYS.between(event.on(), assessment.window().closes())) : null;
+        Integer daysLeft = reminder ? assessment.daysLeftToRenew() : null;
         return new Letter(event.event(), partner.language(), partner.name() == null ? partner.partnerId() : partner.name(),
                 offer.name(), offer.area(), event.anniversaryDate(), assessment.window().opens(), assessment.window().closes(),
                 daysLeft, offer.renewalFee(), exemptUntil, pmc, renewed ? event.newAnniversaryDate() : null,

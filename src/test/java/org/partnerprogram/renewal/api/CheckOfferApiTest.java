@@ -50,7 +50,34 @@ class CheckOfferApiTest extends ApiTestSupport {
                 .body("reminders.kind", contains("UPCOMING_ANNIVERSARY", "WINDOW_CLOSING"))
                 .body("reminders.due", contains("2021-02-28", "2021-04-07"))
                 .body("reminders.sentOn", contains(nullValue(), nullValue()))
-                .body("policy", equalTo("mpn-2021"));
+                .body("policy", equalTo("mpn-2021"))
+                .body("requirementsMet", equalTo(false))
+                .body("daysLeftToRenew", equalTo(26));
+    }
+
+    @Test
+    void anOfferWhoseRequirementsAreMetSaysSoEvenWhenTheExtensionCoversIt() {
+        enrolCompetency(partner, "met", "2021-03-15", true);
+        today("2021-03-20T10:00:00Z");
+        as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}", partner, "met").then()
+                .statusCode(200)
+                .body("requirementsMet", equalTo(true))
+                .body("exemption.until", equalTo("2022-03-15"));
+        as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}", partner, "cloud-platform").then()
+                .body("requirementsMet", equalTo(false))
+                .body("exemption.until", equalTo("2022-03-15"));
+    }
+
+    @Test
+    void daysLeftToRenewCountEveryDayOnWhichRenewingIsStillPossible() {
+        today("2021-03-20T10:00:00Z");
+        String[][] dayAndDaysLeft = {{"2021-02-28", "30"}, {"2021-04-07", "8"}, {"2021-04-14", "1"}, {"2021-04-15", "0"}};
+        for (String[] expected : dayAndDaysLeft) {
+            as(Tokens.partnerAdmin(partner)).queryParam("asOf", expected[0])
+                    .get("/partners/{p}/offers/{o}", partner, "cloud-platform").then()
+                    .statusCode(200)
+                    .body("daysLeftToRenew", equalTo(Integer.parseInt(expected[1])));
+        }
     }
 
     @Test

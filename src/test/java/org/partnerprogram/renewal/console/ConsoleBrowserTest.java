@@ -104,7 +104,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         heading("Competencies");
         WebElement row = visible(By.xpath("//tr[.//a[@data-offer='cloud-platform']]"));
         assertThat(row.getText()).contains("Gold Cloud Platform", "In renewal window", "March 15, 2021", "26 days left",
-                "Exempt until March 15, 2022");
+                "Not complete — exempt until March 15, 2022");
         assertThat(browser.findElement(By.xpath("//tr[.//a[@data-offer='cloud-business-apps']]")).getText()).contains("Not complete");
         Browser.screenshot(browser, "console-02-competencies-contoso");
 
@@ -123,6 +123,45 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(history.getText()).contains("March 20, 2021", "March 15, 2021", "March 15, 2022", "$4,730.00", "PAY-2021-0042");
         assertThat(browser.findElement(By.id("anniversary-date")).getText()).isEqualTo("March 15, 2022");
         Browser.screenshot(browser, "console-04-renewed-confirmation-and-history");
+    }
+
+    /** The text of an offer's Requirements cell (its column's label in the page's language) in the Competencies list. */
+    String requirementsOf(String offerId, String label) {
+        return visible(By.xpath("//tr[.//a[@data-offer='" + offerId + "']]/td[@data-label='" + label + "']")).getText();
+    }
+
+    @Test
+    void anOfferWhoseRequirementsAreMetIsMarkedCompleteEvenWhenTheExtensionCoversIt() {
+        String partner = partnerWithExemptOffer("4730.00"); // cloud-platform: not met, waived by the extension
+        enrolOffer(partner, "data-analytics", "COMPETENCY", "Data Analytics", "2021-05-01", true, "1670.00");
+        enrolOffer(partner, "cloud-business-apps", "COMPETENCY", "Cloud Business Applications", "2021-03-10", false, "4730.00");
+        open("/");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Competencies");
+        assertThat(requirementsOf("data-analytics", "Requirements")).isEqualTo("Complete");
+        assertThat(requirementsOf("cloud-platform", "Requirements")).isEqualTo("Not complete — exempt until March 15, 2022");
+        assertThat(requirementsOf("cloud-business-apps", "Requirements")).isEqualTo("Not complete");
+
+        browser.findElement(By.cssSelector("a[data-offer='data-analytics']")).click();
+        heading("Gold Data Analytics");
+        assertThat(browser.findElement(By.xpath("//dl[@id='offer-summary']/dt[.='Requirements']/following-sibling::dd[1]"))
+                .getText()).isEqualTo("Complete");
+        // D13: the exemption notice still comes with the offer, in its own place in the flow.
+        assertThat(visible(By.cssSelector(".notice.exemption")).getText()).contains("until May 1, 2022");
+    }
+
+    @Test
+    void anOfferNotCompleteThatCannotUseTheExemptionYetIsMarkedNotComplete() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, false); // still on PMC: the extension does not apply yet
+        enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-03-12", false, "4730.00");
+        enrolOffer(partner, "modern-work", "COMPETENCY", "Modern Work", "2021-03-18", true, "1670.00");
+        open("/");
+        language("zh-CN");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("能力");
+        assertThat(requirementsOf("cloud-platform", "要求")).isEqualTo("未完成");
+        assertThat(requirementsOf("modern-work", "要求")).isEqualTo("已完成");
     }
 
     @Test
@@ -174,7 +213,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         signInWithToken(Tokens.partnerAdmin(partner));
         heading("能力");
         WebElement row = visible(By.xpath("//tr[.//a[@data-offer='cloud-platform']]"));
-        assertThat(row.getText()).contains("续订窗口期内", "2021年3月15日", "剩余 26 天", "豁免至 2022年3月15日");
+        assertThat(row.getText()).contains("续订窗口期内", "2021年3月15日", "剩余 26 天", "未完成（豁免至 2022年3月15日）");
         row.findElement(By.cssSelector("a[data-offer='cloud-platform']")).click();
         heading("Gold Cloud Platform");
         assertThat(visible(By.cssSelector(".notice.exemption")).getText()).contains("你已获得豁免", "2022年3月15日");

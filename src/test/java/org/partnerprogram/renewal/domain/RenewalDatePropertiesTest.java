@@ -41,6 +41,18 @@ class RenewalDatePropertiesTest {
     }
 
     @Property
+    void daysLeftToRenewAreTheRenewableDaysFromThatDayOn(@ForAll("anniversaries") LocalDate ad,
+            @ForAll @IntRange(min = -20, max = 35) int offset) {
+        Offer offer = offerOn(ad);
+        LocalDate day = ad.plusDays(offset);
+        int renewableFromThen = 0;
+        for (LocalDate d = day; !d.isAfter(ad.plusDays(35)); d = d.plusDays(1)) {
+            renewableFromThen += RULES.assess(offer, MIGRATED, d).renewable() ? 1 : 0;
+        }
+        assertThat(RULES.assess(offer, MIGRATED, day).daysLeftToRenew()).isEqualTo(renewableFromThen);
+    }
+
+    @Property
     void theNewAnniversaryIsAlways365DaysLater(@ForAll("anniversaries") LocalDate ad, @ForAll @IntRange(min = 1, max = 30) int day) {
         RenewalDecision.Approved renewed = (RenewalDecision.Approved) RULES.decide(offerOn(ad), MIGRATED, Offers.paid("4730", "USD"), ad.plusDays(day));
         assertThat(ChronoUnit.DAYS.between(ad, renewed.newAnniversaryDate())).isEqualTo(365);

@@ -70,6 +70,23 @@ class RenewalWindowRulesTest {
     }
 
     @Test
+    @DisplayName("D2: before the window opens, every day of it is still ahead: 30 days left")
+    void beforeTheWindowOpensTheWholeWindowIsLeftToRenew() {
+        assertThat(RULES.assess(offer, MIGRATED, day("2021-02-28")).daysLeftToRenew()).isEqualTo(30);
+        assertThat(RULES.assess(offer, MIGRATED, day("2021-03-15")).daysLeftToRenew()).isEqualTo(30);
+        assertThat(RULES.assess(offer, MIGRATED, day("2021-03-16")).daysLeftToRenew()).isEqualTo(30);
+    }
+
+    @Test
+    @DisplayName("D2: days left count today: 8 on AD + 23, 1 on the last day, 0 once closed")
+    void daysLeftToRenewCountTodayAndTheLastDayOfTheWindow() {
+        assertThat(RULES.assess(offer, MIGRATED, day("2021-04-07")).daysLeftToRenew()).isEqualTo(8);
+        assertThat(RULES.assess(offer, MIGRATED, day("2021-04-14")).daysLeftToRenew()).isEqualTo(1);
+        assertThat(RULES.assess(offer, MIGRATED, day("2021-04-15")).daysLeftToRenew()).isZero();
+        assertThat(RULES.assess(offer, MIGRATED, day("2022-01-01")).daysLeftToRenew()).isZero();
+    }
+
+    @Test
     @DisplayName("D3: 365 days, across a 29 February the AD drifts one calendar day")
     void theNewAnniversaryIs365DaysLaterEvenAcrossALeapDay() {
         Offer march = competency("2023-03-01", true);

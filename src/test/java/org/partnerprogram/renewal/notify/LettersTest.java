@@ -29,7 +29,7 @@ class LettersTest {
         return new Letter(event, language, "Contoso Ltd", "Gold Cloud Platform", "Cloud Platform", LocalDate.parse("2021-03-15"),
                 renewed ? LocalDate.parse("2022-03-16") : LocalDate.parse("2021-03-16"),
                 renewed ? LocalDate.parse("2022-04-14") : LocalDate.parse("2021-04-14"),
-                reminder ? 45 : null, new Money(new BigDecimal("4730.00"), "USD"),
+                reminder ? 30 : null, new Money(new BigDecimal("4730.00"), "USD"),
                 event == NotificationEvent.LAPSED ? null : LocalDate.parse("2022-03-15"), reminder,
                 renewed ? LocalDate.parse("2022-03-15") : null, LINK);
     }
@@ -48,7 +48,7 @@ class LettersTest {
                 assertThat(body).contains("16 March 2021", "14 April 2021");
             }
             if (event.isReminder()) {
-                assertThat(body).contains("Days left to renew", "45",
+                assertThat(body).contains("Days left to renew", "30",
                         "exempt from meeting the requirements until 15 March 2022", "from PMC (Partner Membership Center) to Partner Center");
             } else {
                 assertThat(body).doesNotContain("Days left", "PMC");
@@ -70,7 +70,7 @@ class LettersTest {
                 assertThat(body).contains("2021年3月16日", "2021年4月14日");
             }
             if (event.isReminder()) {
-                assertThat(body).contains("剩余续订天数", "45 天", "在 2022年3月15日 之前，此项目免于满足相关要求",
+                assertThat(body).contains("剩余续订天数", "30 天", "在 2022年3月15日 之前，此项目免于满足相关要求",
                         "从 PMC（合作伙伴会员中心）迁移到合作伙伴中心");
             } else {
                 assertThat(body).doesNotContain("剩余续订天数", "PMC");

@@ -55,10 +55,22 @@ class RemindersReachPeopleTest extends NotifyTestSupport {
         LocalMailbox.Message en = awaitMail(english, m -> m.size() == 1).get(0);
         LocalMailbox.Message zh = awaitMail(chinese, m -> m.size() == 1).get(0);
         assertThat(en.subject()).isEqualTo("Renewal reminder: Gold Cloud Platform (Cloud Platform), anniversary date 15 March 2021");
-        assertThat(en.text()).contains("Days left to renew: 45", "exempt from meeting the requirements until 15 March 2022");
+        assertThat(en.text()).contains("Days left to renew: 30", "exempt from meeting the requirements until 15 March 2022");
         assertThat(zh.subject()).isEqualTo("续订提醒：Gold Cloud Platform（Cloud Platform）的周年日为 2021年3月15日");
-        assertThat(zh.text()).contains("剩余续订天数：45 天", "在 2022年3月15日 之前，此项目免于满足相关要求",
+        assertThat(zh.text()).contains("剩余续订天数：30 天", "在 2022年3月15日 之前，此项目免于满足相关要求",
                 "从 PMC（合作伙伴会员中心）迁移到合作伙伴中心", "4,730.00 美元");
+    }
+
+    @Test
+    void theWindowClosingReminderCountsTodayAndTheWindowsLastDayAsDaysLeft() {
+        String partner = newPartner("contoso");
+        enrolPartner(partner, true, "en", contact(partner, "ana"));
+        enrolCompetency(partner, "cloud-platform", "2021-03-15", true);
+        sweep("2021-04-07T00:15:00Z"); // AD + 23; the missed upcoming reminder goes out the same day (D5)
+        List<LocalMailbox.Message> mail = awaitMail(partner, m -> m.size() == 2);
+        assertThat(mail).extracting(LocalMailbox.Message::subject).anyMatch(s -> s.startsWith("Last days to renew"));
+        assertThat(mail).allMatch(m -> m.text().lines().anyMatch("Days left to renew: 8"::equals),
+                "8 days left: 7 April to 14 April, both included");
     }
 
     @Test
