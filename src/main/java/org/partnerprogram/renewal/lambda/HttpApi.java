@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +28,6 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 public class HttpApi {
 
     private static final Logger LOG = Logger.getLogger(HttpApi.class);
-    /** Section 3: bodies over 16 KiB are refused with 413. */
-    static final int MAX_BODY_BYTES = 16 * 1024;
-
     public void serve(InputStream in, OutputStream out, Context context, Function<ApiRequest, ApiResponse> route)
             throws IOException {
         ApiResponse response;
@@ -116,28 +112,10 @@ public class HttpApi {
                 strings(root.path("pathParameters"), false),
                 strings(root.path("queryStringParameters"), false),
                 strings(root.path("headers"), true),
-                body(root),
+                text(root.path("body")),
+                root.path("isBase64Encoded").asBoolean(false),
                 text(context.path("requestId")),
                 claims(context.path("authorizer").path("jwt").path("claims")));
-    }
-
-    private static String body(JsonNode root) {
-        String body = text(root.path("body"));
-        if (body == null) {
-            return null;
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        if (root.path("isBase64Encoded").asBoolean(false)) {
-            try {
-                bytes = Base64.getDecoder().decode(body);
-            } catch (IllegalArgumentException e) {
-                throw Problem.invalid("body", "is not valid base64");
-            }
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw Problem.of(Problem.Kind.PAYLOAD_TOO_LARGE, "The body has " + bytes.length + " bytes; at most " + MAX_BODY_BYTES + " are accepted.");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> strings(JsonNode node, boolean lowerCaseKeys) {

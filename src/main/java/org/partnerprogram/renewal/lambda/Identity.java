@@ -23,13 +23,18 @@ public class Identity {
         this.auth = config.auth();
     }
 
-    /** The caller, or null when the event carries no claims at all. */
+    /**
+     * The caller, or null when the claims name neither a partner nor a role: nothing usable, a 401
+     * (a subject alone grants nothing).
+     */
     public Caller caller(ApiRequest request) {
         Map<String, JsonNode> claims = request.claims();
-        if (claims.isEmpty()) {
+        String partnerId = text(claims.get(auth.partnerClaim()));
+        Set<String> roles = roles(claims.get(auth.rolesClaim()));
+        if (partnerId == null && roles.isEmpty()) {
             return null;
         }
-        return new Caller(text(claims.get("sub")), text(claims.get(auth.partnerClaim())), roles(claims.get(auth.rolesClaim())));
+        return new Caller(text(claims.get("sub")), partnerId, roles);
     }
 
     static Set<String> roles(JsonNode claim) {

@@ -31,6 +31,8 @@ public final class Requests {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final LocalDate EARLIEST_ANNIVERSARY = LocalDate.of(1, 1, 1);
+    private static final LocalDate LATEST_ANNIVERSARY = LocalDate.of(9998, 12, 31);
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,6})?");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -213,7 +215,7 @@ public final class Requests {
         }
         onlyFields(fee, "renewalFee.", Set.of("amount", "currency"));
         return Offer.enrolled(partnerId, offerId, offerType, text(body, "", "name"), text(body, "", "area"),
-                date(text(body, "", "anniversaryDate"), "anniversaryDate"), bool(body, "requirementsMet"),
+                anniversaryDate(text(body, "", "anniversaryDate")), bool(body, "requirementsMet"),
                 money(fee, "renewalFee."));
     }
 
@@ -225,24 +227,21 @@ public final class Requests {
         return body;
     }
 
+    /**
+     * The body as a JSON object, or null when there is none. Its Content-Type is not consulted: the
+     * API speaks only JSON, and clients' defaults label it otherwise (curl -d sends form-urlencoded,
+     * fetch sends text/plain), so what decides is whether the body parses as a JSON object.
+     */
     private static JsonNode optionalObject(ApiRequest request) {
-        if (request.body() == null || request.body().isBlank()) {
+        String text = request.body();
+        if (text == null || text.isBlank()) {
             return null;
         }
-        String contentType = request.header("Content-Type");
-        if (contentType != null && !isJson(contentType)) {
-            throw Problem.invalid("Content-Type", "must be application/json, not " + contentType);
-        }
-        JsonNode body = Json.read(request.body(), "body");
+        JsonNode body = Json.read(text, "body");
         if (!body.isObject()) {
             throw Problem.invalid("body", "must be a JSON object");
         }
         return body;
-    }
-
-    private static boolean isJson(String contentType) {
-        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/json") || mediaType.endsWith("+json");
     }
 
     private static void onlyFields(JsonNode node, String prefix, Set<String> allowed) {
@@ -287,6 +286,18 @@ public final class Requests {
             throw Problem.invalid(prefix + "currency", "must be an upper-case ISO 4217 code such as \"USD\"");
         }
         return new Money(new BigDecimal(amount), currency);
+    }
+
+    /**
+     * An AD a year inside the four-digit years: its reminders, window, exemption and next AD then
+     * stay within them too, so every date the API answers with is still YYYY-MM-DD.
+     */
+    private static LocalDate anniversaryDate(String value) {
+        LocalDate date = date(value, "anniversaryDate");
+        if (date.isBefore(EARLIEST_ANNIVERSARY) || date.isAfter(LATEST_ANNIVERSARY)) {
+            throw Problem.invalid("anniversaryDate", "must be from " + EARLIEST_ANNIVERSARY + " to " + LATEST_ANNIVERSARY);
+        }
+        return date;
     }
 
     static LocalDate date(String value, String name) {

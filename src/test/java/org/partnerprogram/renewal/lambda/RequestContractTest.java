@@ -57,7 +57,7 @@ class RequestContractTest {
 
     static ApiRequest post(String body) {
         return new ApiRequest("POST /partners/{partnerId}/offers/{offerId}/renewals", Map.of(), Map.of(),
-                Map.of("content-type", "application/json"), body, "r", Map.of());
+                Map.of("content-type", "application/json"), body, false, "r", Map.of());
     }
 
     static List<String> disagreements(String schemaName, Consumer<String> parse, String... bodies) {

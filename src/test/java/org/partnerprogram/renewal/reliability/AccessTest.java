@@ -91,6 +91,25 @@ class AccessTest extends ReliabilityTestSupport {
     }
 
     @Test
+    void claimsNamingNeitherAPartnerNorARoleAreUnauthenticated() {
+        String subjectOnly = Tokens.jwt("{\"sub\":\"someone@example.com\"}");
+        refusedWithoutTouchingTheStore(() -> as(subjectOnly).get("/partners/{p}/offers", victim), 401, "unauthenticated");
+        refusedWithoutTouchingTheStore(() -> as(subjectOnly).queryParam("from", "2021-03-01").queryParam("to", "2021-03-31")
+                .get("/due"), 401, "unauthenticated");
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedForWhoSendsItBeforeItIsMeasured() {
+        String big = "{\"payment\":{\"reference\":\"" + "r".repeat(17 * 1024) + "\",\"amount\":\"1\",\"currency\":\"USD\"}}";
+        refusedWithoutTouchingTheStore(() -> api().contentType(ContentType.JSON).header("Idempotency-Key", "big-1").body(big)
+                .post("/partners/{p}/offers/{o}/renewals", victim, "cloud-platform"), 401, "unauthenticated");
+        refusedWithoutTouchingTheStore(() -> as(Tokens.operator()).contentType(ContentType.JSON).header("Idempotency-Key", "big-2")
+                .body(big).post("/partners/{p}/offers/{o}/renewals", victim, "cloud-platform"), 403, "forbidden");
+        refusedWithoutTouchingTheStore(() -> as(Tokens.partnerAdmin(victim)).contentType(ContentType.JSON).body(big)
+                .put("/partners/{p}", victim), 403, "forbidden");
+    }
+
+    @Test
     void rolesAreReadFromAnArrayAndFromApiGatewaysFlattenedString() {
         as(Tokens.jwt("{\"partner_id\":\"" + victim + "\",\"roles\":[\"reader\",\"mpn-partner-admin\"]}"))
                 .get("/partners/{p}/offers", victim).then().statusCode(200);

@@ -80,6 +80,8 @@ class BadInputTest extends ReliabilityTestSupport {
         "2021-02-30 | true   | \"1.00\" | \"USD\" | anniversaryDate",
         "2021-13-01 | true   | \"1.00\" | \"USD\" | anniversaryDate",
         "21-03-15   | true   | \"1.00\" | \"USD\" | anniversaryDate",
+        "9999-12-31 | true   | \"1.00\" | \"USD\" | anniversaryDate",
+        "0000-06-01 | true   | \"1.00\" | \"USD\" | anniversaryDate",
         "2021-03-15 | \"yes\" | \"1.00\" | \"USD\" | requirementsMet",
         "2021-03-15 | true   | 1.00     | \"USD\" | renewalFee.amount",
         "2021-03-15 | true   | \"-5\"   | \"USD\" | renewalFee.amount",
@@ -112,11 +114,11 @@ class BadInputTest extends ReliabilityTestSupport {
     }
 
     @org.junit.jupiter.api.Test
-    void aBodyThatIsNotJsonByContentTypeIsRefused() {
+    void aFormBodyIsRefusedAsNotJson() {
         Response response = as(Tokens.partnerAdmin(partner)).header("Idempotency-Key", "k-form")
                 .contentType("application/x-www-form-urlencoded").body("payment=4730")
                 .post("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform");
-        assertRefused(response, 400, "invalid-request", "Content-Type");
+        assertRefused(response, 400, "invalid-request", "body");
     }
 
     @org.junit.jupiter.api.Test
