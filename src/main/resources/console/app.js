@@ -61,6 +61,12 @@ function problemBox(error) {
     error.blockers.length > 1 ? h('ul', {}, error.blockers.map((b) => h('li', {}, b.message))) : null);
 }
 
+/** Replaces an element's children; a missing (null, false) child is left out, never written as text. */
+function fill(el, ...children) {
+  el.replaceChildren(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
+  return el;
+}
+
 function notice(kind, ...children) {
   return h('div', { class: `notice ${kind}`, role: kind === 'success' ? 'status' : null }, children);
 }
@@ -68,7 +74,7 @@ function notice(kind, ...children) {
 function render(title, ...content) {
   document.title = `${title} · ${t('app.title')}`;
   const heading = h('h1', { tabindex: '-1' }, title);
-  main.replaceChildren(heading, ...content.flat().filter(Boolean));
+  fill(main, heading, content);
   return heading;
 }
 
@@ -215,7 +221,7 @@ function renewForm(partnerId, status, onRenewed) {
     } catch (error) {
       // Lost answers and a request still in progress keep the key: pressing Renew retries them.
       if (!(error instanceof ApiProblem && (error.network || error.code === 'request-in-progress' || error.status >= 500))) current.done();
-      result.replaceChildren(problemBox(error), error.network ? h('p', {}, t('renew.retry')) : null);
+      fill(result, problemBox(error), error.network ? h('p', {}, t('renew.retry')) : null);
     } finally {
       busy = false;
       button.disabled = false;
@@ -281,8 +287,11 @@ function pmcHelp() {
 
 // ---------- operator ----------
 
+/** A partner or offer id (the API's rule); the hyphen escaped, as the v-flag patterns of browsers need. */
+const ID_PATTERN = '[A-Za-z0-9][A-Za-z0-9._\\-]{0,127}';
+
 function operatorHome() {
-  const input = h('input', { id: 'open-partner-id', name: 'partnerId', required: true, pattern: '[A-Za-z0-9][A-Za-z0-9._-]{0,127}', autocomplete: 'off' });
+  const input = h('input', { id: 'open-partner-id', name: 'partnerId', required: true, pattern: ID_PATTERN, autocomplete: 'off' });
   render(t('operator.title'),
     h('form', { id: 'open-partner', onsubmit: (e) => { e.preventDefault(); if (input.value.trim()) go(partnerPath(input.value.trim())); } },
       field('open-partner-id', t('operator.partnerId'), input),
@@ -372,14 +381,13 @@ function offerForm(partnerId, status) {
   const prefix = status ? 'edit' : 'enrol';
   const id = (name) => `${prefix}-${name}`;
   const input = (name, attrs = {}) => h('input', { id: id(name), name, autocomplete: 'off', ...attrs });
-  const offerId = status ? null : input('offer-id', { required: true, pattern: '[A-Za-z0-9][A-Za-z0-9._-]{0,127}' });
+  const offerId = status ? null : input('offer-id', { required: true, pattern: ID_PATTERN });
   const type = h('select', { id: id('type') }, ['COMPETENCY', 'ADVANCED_SPECIALIZATION'].map((v) =>
     h('option', { value: v, selected: status?.type === v }, t(`type.${v}`))));
   const name = input('name', { required: true, value: status?.name ?? '' });
   const area = input('area', { required: true, value: status?.area ?? '' });
   const anniversary = input('anniversary-date', { type: 'date', required: true, value: status?.anniversaryDate ?? '' });
-  const met = input('requirements-met', { type: 'checkbox',
-    checked: status ? !status.blockers.some((b) => b.code === 'requirements-not-met' || b.code === 'pmc-migration-required') && !status.exemption : false });
+  const met = input('requirements-met', { type: 'checkbox', checked: status?.requirementsMet ?? false });
   const amount = input('fee-amount', { required: true, inputmode: 'decimal', value: status?.renewalFee.amount ?? '' });
   const currency = input('fee-currency', { required: true, maxlength: '3', value: status?.renewalFee.currency ?? 'USD' });
   const result = h('div', { 'aria-live': 'polite', id: id('result') });
@@ -423,7 +431,7 @@ async function dueOverview() {
       const page = await get(`/due?${query}`);
       if (!cursor) items.length = 0;
       items.push(...page.items);
-      results.replaceChildren(items.length === 0 ? h('p', {}, t('due.none')) : table([
+      fill(results, items.length === 0 ? h('p', {}, t('due.none')) : table([
         { label: t('col.dueAt'), cell: (i) => date(i.dueAt) },
         { label: t('col.work'), cell: (i) => t(`event.${i.work}`) },
         { label: t('col.partner'), cell: (i) => link(partnerPath(i.partnerId), i.partnerId) },

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,12 @@ class ConsoleBrowserTest extends ApiTestSupport {
         browser.manage().window().setSize(new Dimension(1280, 900));
         open("/");
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+        Browser.consoleErrors(browser); // what earlier tests left in the log
+    }
+
+    @AfterEach
+    void thePagesVisitedLogNoErrors() {
+        assertThat(Browser.consoleErrors(browser)).as("errors in the browser's console").isEmpty();
     }
 
     String console() {
@@ -251,6 +258,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         List<String> days = browser.findElements(By.cssSelector("#due-results tbody tr td:first-child")).stream()
                 .map(WebElement::getText).toList();
         assertThat(days).isNotEmpty().first().isEqualTo("March 21, 2021");
+        assertThat(browser.findElement(By.id("due-results")).getText()).doesNotContain("null");
         Browser.screenshot(browser, "console-07-operator-due-overview");
     }
 
@@ -292,6 +300,41 @@ class ConsoleBrowserTest extends ApiTestSupport {
         Long overflow = (Long) browser.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
         assertThat(overflow).as("horizontal scrolling at phone width").isLessThanOrEqualTo(0L);
         Browser.screenshot(browser, "console-09-phone-width-competencies");
+    }
+
+    @Test
+    void aRefusalShowsOnlyItsDetail() {
+        String partner = partnerWithExemptOffer("0.00"); // no fee: the page asks for no payment
+        open("/partners/" + partner + "/offers/cloud-platform");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Gold Cloud Platform");
+        // Meanwhile an operator sets a fee: the renewal without a payment is refused (402).
+        enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-03-15", false, "500.00");
+        browser.findElement(By.id("renew-button")).click();
+        WebElement problem = visible(By.cssSelector(".problem[data-code='payment-required']"));
+        assertThat(problem.getText()).doesNotContain("null");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("null");
+    }
+
+    @Test
+    void anOperatorsEditKeepsTheOffersRequirementsMet() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, true);
+        enrolOffer(partner, "data-analytics", "COMPETENCY", "Data Analytics", "2021-05-01", true, "1670.00");
+        open("/");
+        signInAs("operator");
+        visible(By.id("open-partner-id")).sendKeys(partner, Keys.ENTER);
+        visible(By.cssSelector("a[data-offer='data-analytics']")).click();
+        heading("Gold Data Analytics");
+        WebElement met = visible(By.id("edit-requirements-met"));
+        assertThat(met.isSelected()).as("Requirements met, as stored").isTrue();
+        WebElement name = browser.findElement(By.id("edit-name"));
+        name.clear();
+        name.sendKeys("Data Analytics Gold");
+        browser.findElement(By.cssSelector("#edit-offer button[type=submit]")).click();
+        visible(By.cssSelector("#edit-result .notice"));
+        as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "data-analytics").then().statusCode(200)
+                .body("requirementsMet", org.hamcrest.Matchers.equalTo(true));
     }
 
     /** Date inputs take their value as the browser's locale writes it; set it as the page would get it. */
