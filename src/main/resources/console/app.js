@@ -3,7 +3,7 @@
 // enrol offers and look at what is due. Plain DOM, no framework: every element is built with h().
 import { ApiProblem, call, get, put } from './api.js';
 import * as auth from './auth.js';
-import { currentLanguage, date, instant, money, setLanguage, t } from './i18n.js';
+import { currentLanguage, date, instant, money, parts, partsIfKnown, setLanguage, t } from './i18n.js';
 
 let config = { mode: 'local', basePath: '' };
 const main = document.getElementById('main');
@@ -19,7 +19,7 @@ function h(tag, attrs = {}, ...children) {
     else if (name === 'text') el.textContent = value;
     else el.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -39,32 +39,61 @@ function table(columns, rows, { caption } = {}) {
       h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((c) => h('td', { 'data-label': c.label }, c.cell(row))))))));
 }
 
-function field(id, label, input, hint) {
+/** A labelled input; error (hidden until the input is refused) sits between the label and the input. */
+function field(id, label, input, hint, error = null) {
   return h('div', { class: 'field' },
     h('label', { for: id }, label),
+    error,
     input,
     hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null);
 }
 
-/** A refusal as a person reads it: a heading, the problem's detail, and every blocker. */
-function problemBox(error) {
+/**
+ * A refusal's words in the page's language, by its code (problem.<code>, else blocker.<code>);
+ * the service's English detail only when the console has no words for it or lacks a value they need.
+ */
+function refusalText(code, fallback, values) {
+  return partsIfKnown(`problem.${code}`, values) ?? partsIfKnown(`blocker.${code}`, values) ?? fallback;
+}
+
+/**
+ * A refusal as a person reads it: a heading, the problem's detail, and every blocker. The values
+ * (opens, closes, fee, paid) fill the translated words; see refusalValues.
+ */
+function problemBox(error, values = {}) {
   if (!(error instanceof ApiProblem)) {
     return h('div', { class: 'problem', role: 'alert' }, h('p', {}, String(error?.message ?? error)));
   }
   if (error.network) {
     return h('div', { class: 'problem', role: 'alert' }, h('p', {}, t('problem.network')));
   }
-  const detail = error.status === 401 ? t('problem.unauthenticated') : (error.detail ?? error.title ?? `HTTP ${error.status}`);
+  const detail = error.status === 401 ? t('problem.unauthenticated')
+    : refusalText(error.code, error.detail ?? error.title ?? `HTTP ${error.status}`, values);
   return h('div', { class: 'problem', role: 'alert', 'data-code': error.code ?? '' },
-    h('p', { class: 'problem-title' }, error.title ?? t('problem.title')),
+    h('p', { class: 'problem-title' }, t('problem.title')),
     h('p', { class: 'problem-detail' }, detail),
-    error.blockers.length > 1 ? h('ul', {}, error.blockers.map((b) => h('li', {}, b.message))) : null);
+    error.blockers.length > 1
+      ? h('ul', {}, error.blockers.map((b) => h('li', { 'data-code': b.code }, refusalText(b.code, b.message, values))))
+      : null);
+}
+
+/** What a refusal's words may name: the offer's window and fee as it stands, and the payment sent. */
+function refusalValues(status, payment) {
+  return {
+    opens: status && day(status.renewalWindow.opens), closes: status && day(status.renewalWindow.closes),
+    fee: status && money(status.renewalFee), paid: payment && money(payment),
+  };
 }
 
 /** Replaces an element's children; a missing (null, false) child is left out, never written as text. */
 function fill(el, ...children) {
   el.replaceChildren(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
   return el;
+}
+
+/** A calendar date in a <time> element: the words for people, the ISO date for machines. */
+function day(iso) {
+  return iso ? h('time', { datetime: iso }, date(iso)) : '—';
 }
 
 function notice(kind, ...children) {
@@ -81,9 +110,14 @@ function render(title, ...content) {
 // ---------- the words of the rules ----------
 
 function blockerText(blocker, status) {
-  const values = { opens: date(status.renewalWindow.opens), closes: date(status.renewalWindow.closes) };
-  return blocker.code === 'payment-mismatch' ? blocker.message : t(`blocker.${blocker.code}`, values);
+  return refusalText(blocker.code, blocker.message, refusalValues(status, null));
 }
+
+function windowRange(status) {
+  return parts('window.range', { opens: day(status.renewalWindow.opens), closes: day(status.renewalWindow.closes) });
+}
+
+const waitsForPmcMigration = (status) => status.blockers.some((b) => b.code === 'pmc-migration-required');
 
 /**
  * Complete or not, as the offer stores it (the page's "Complete"). The exemption is a separate
@@ -92,8 +126,8 @@ function blockerText(blocker, status) {
  */
 function requirements(status) {
   if (status.requirementsMet) return t('req.complete');
-  const waived = status.exemption && !status.blockers.some((b) => b.code === 'pmc-migration-required');
-  return waived ? t('req.exempt', { until: date(status.exemption.until) }) : t('req.incomplete');
+  const waived = status.exemption && !waitsForPmcMigration(status);
+  return waived ? parts('req.exempt', { until: day(status.exemption.until) }) : t('req.incomplete');
 }
 
 function daysBetween(from, to) {
@@ -114,11 +148,22 @@ function statusBadge(status) {
   return h('span', { class: `badge ${status.status.toLowerCase()}` }, t(`status.${status.status}`));
 }
 
+/**
+ * The extension in the emails' words (D13). Still on PMC, the exemption is only a prospect: a
+ * warning that says what would change, never the green notice beside the blocker that denies it.
+ */
 function exemptionNotice(status) {
   if (!status.exemption) return null;
+  const until = day(status.exemption.until);
+  if (waitsForPmcMigration(status)) {
+    return h('section', { class: 'notice warning exemption-pending', 'aria-labelledby': 'exemption-title' },
+      h('h2', { id: 'exemption-title' }, t('exemption.pendingTitle')),
+      h('p', {}, parts('exemption.pending', { until })));
+  }
+  const feeDue = Number(status.renewalFee.amount) > 0;
   return h('section', { class: 'notice exemption', 'aria-labelledby': 'exemption-title' },
     h('h2', { id: 'exemption-title' }, t('exemption.title')),
-    h('p', {}, t('exemption.text', { program: status.exemption.program, until: date(status.exemption.until) })));
+    h('p', {}, parts(feeDue ? 'exemption.textFee' : 'exemption.text', { until })));
 }
 
 function blockerList(status, partnerId) {
@@ -140,38 +185,57 @@ const offerPath = (p, o) => `${partnerPath(p)}/offers/${encodeURIComponent(o)}`;
 async function competencies(partnerId) {
   const list = await get(`${partnerPath(partnerId)}/offers`);
   render(t('competencies.title'),
-    h('p', {}, t('competencies.intro', { asOf: date(list.asOf) })),
+    h('p', {}, parts('competencies.intro', { asOf: day(list.asOf) })),
     list.offers.length === 0 ? h('p', {}, t('competencies.none')) : table([
       { label: t('col.offer'), cell: (s) => link(offerPath(partnerId, s.offerId), s.name, { 'data-offer': s.offerId }) },
       { label: t('col.area'), cell: (s) => s.area },
       { label: t('col.status'), cell: statusBadge },
-      { label: t('col.ad'), cell: (s) => date(s.anniversaryDate) },
-      { label: t('col.window'), cell: (s) => t('window.range', { opens: date(s.renewalWindow.opens), closes: date(s.renewalWindow.closes) }) },
+      { label: t('col.ad'), cell: (s) => day(s.anniversaryDate) },
+      { label: t('col.window'), cell: windowRange },
       { label: t('col.daysLeft'), cell: daysLeft },
       { label: t('col.requirements'), cell: requirements },
     ], list.offers));
 }
 
-async function membershipOffers(partnerId) {
+const membershipPath = (p, o) => `${partnerPath(p)}/membership${o ? `?offer=${encodeURIComponent(o)}` : ''}`;
+
+/**
+ * Membership offers, the flow's last step: every offer with its dates and fee; Renew opens the pay
+ * form for that offer here (?offer=), drawn again with the answer on top after renewing or a refusal.
+ */
+async function membershipOffers(partnerId, top = null) {
+  const offerId = new URLSearchParams(location.search).get('offer');
   const list = await get(`${partnerPath(partnerId)}/offers`);
+  const selected = list.offers.find((s) => s.offerId === offerId) ?? null;
+  const box = selected ? top?.(selected) ?? null : null;
+  const pay = selected && (selected.renewable
+    ? renewal(partnerId, selected, (next) => membershipOffers(partnerId, next))
+    : (box ? null : notice('info', h('p', {}, t('renew.notNow')))));
   render(t('membership.title'),
     h('p', {}, t('membership.intro')),
+    box,
+    selected ? h('section', { id: 'membership-offer', 'aria-labelledby': 'membership-offer-title' },
+      h('h2', { id: 'membership-offer-title' }, selected.name), exemptionNotice(selected), pay) : null,
     table([
-      { label: t('col.offer'), cell: (s) => s.name },
+      { label: t('col.offer'), cell: (s) => link(offerPath(partnerId, s.offerId), s.name, { 'data-offer': s.offerId }) },
       { label: t('col.status'), cell: statusBadge },
+      { label: t('col.ad'), cell: (s) => day(s.anniversaryDate) },
+      { label: t('col.window'), cell: windowRange },
       { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
       { label: t('col.renew'), cell: (s) => (s.renewable
-        ? link(`${offerPath(partnerId, s.offerId)}#renew`, t('membership.open', { name: s.name }))
-        : s.blockers.map((b) => blockerText(b, s)).join(' ')) },
-    ], list.offers));
+        ? link(membershipPath(partnerId, s.offerId), t('membership.open', { name: s.name }), { 'data-renew': s.offerId })
+        : s.blockers.map((b, i) => [i > 0 ? ' ' : null, blockerText(b, s)])) },
+    ], list.offers, { caption: t('membership.title') }));
+  focusTop(box);
+  if (selected && !box) document.getElementById('payment-reference')?.focus();
 }
 
 function historyTable(renewals) {
   if (renewals.length === 0) return h('p', { id: 'history-empty' }, t('history.none'));
   return table([
-    { label: t('col.renewedOn'), cell: (r) => date(r.renewedOn) },
-    { label: t('col.previousAd'), cell: (r) => date(r.previousAnniversaryDate) },
-    { label: t('col.newAd'), cell: (r) => date(r.newAnniversaryDate) },
+    { label: t('col.renewedOn'), cell: (r) => day(r.renewedOn) },
+    { label: t('col.previousAd'), cell: (r) => day(r.previousAnniversaryDate) },
+    { label: t('col.newAd'), cell: (r) => day(r.newAnniversaryDate) },
     { label: t('col.payment'), cell: (r) => (r.payment ? `${money(r.payment)} · ${r.payment.reference}` : '—') },
   ], renewals);
 }
@@ -190,10 +254,15 @@ function attempt(partnerId, offerId, body) {
   return { key, done: () => sessionStorage.removeItem(storageKey) };
 }
 
-function renewForm(partnerId, status, onRenewed) {
+/**
+ * The pay-and-renew form. A renewal answers onRenewed; a refusal by the rules or for the payment
+ * (402, 409) answers onRefused, as the offer has changed under the page; other refusals show here.
+ */
+function renewForm(partnerId, status, { onRenewed, onRefused }) {
   const fee = status.renewalFee;
   const needsPayment = Number(fee.amount) > 0;
   const result = h('div', { id: 'renew-result', 'aria-live': 'polite' });
+  const missing = h('p', { class: 'error', id: 'payment-reference-error', hidden: true }, t('renew.referenceMissing'));
   const reference = h('input', { id: 'payment-reference', name: 'reference', autocomplete: 'off', required: needsPayment,
     'aria-describedby': 'payment-reference-hint', maxlength: '256' });
   const button = h('button', { type: 'submit', id: 'renew-button' }, t('renew.button'));
@@ -201,11 +270,19 @@ function renewForm(partnerId, status, onRenewed) {
   const form = h('form', { id: 'renew', novalidate: true, 'aria-labelledby': 'renew-title' },
     h('h2', { id: 'renew-title' }, t('renew.title')),
     h('p', { class: 'fee' }, needsPayment ? [t('renew.fee'), ': ', h('strong', { id: 'renew-fee' }, money(fee))] : t('renew.noFee')),
-    needsPayment ? field('payment-reference', t('renew.reference'), reference, t('renew.referenceHint')) : null,
+    needsPayment ? field('payment-reference', t('renew.reference'), reference, t('renew.referenceHint'), missing) : null,
     button, result);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (busy) return; // a second click while the first is on its way does nothing
+    const empty = needsPayment && !reference.value.trim();
+    missing.hidden = !empty;
+    if (empty) reference.setAttribute('aria-invalid', 'true'); else reference.removeAttribute('aria-invalid');
+    reference.setAttribute('aria-describedby', empty ? 'payment-reference-error payment-reference-hint' : 'payment-reference-hint');
+    if (empty) {
+      reference.focus();
+      return;
+    }
     busy = true;
     button.disabled = true;
     button.textContent = t('renew.working');
@@ -221,7 +298,13 @@ function renewForm(partnerId, status, onRenewed) {
     } catch (error) {
       // Lost answers and a request still in progress keep the key: pressing Renew retries them.
       if (!(error instanceof ApiProblem && (error.network || error.code === 'request-in-progress' || error.status >= 500))) current.done();
-      fill(result, problemBox(error), error.network ? h('p', {}, t('renew.retry')) : null);
+      const stale = error instanceof ApiProblem && (error.status === 402 || (error.status === 409 && error.code !== 'request-in-progress'));
+      try {
+        if (stale) return await onRefused(error, body.payment ?? null);
+      } catch {
+        // The offer could not be read again: the refusal is still shown, here.
+      }
+      fill(result, problemBox(error, refusalValues(status, body.payment ?? null)), error.network ? h('p', {}, t('renew.retry')) : null);
     } finally {
       busy = false;
       button.disabled = false;
@@ -231,28 +314,48 @@ function renewForm(partnerId, status, onRenewed) {
   return form;
 }
 
-/** The offer's page; after a renewal it is drawn again from the API with the confirmation on top. */
-async function offerPage(partnerId, offerId, confirmation = null) {
+/**
+ * The renew form of a page that is drawn again from the API after it answers: redraw(top) draws
+ * the page with top(status) above the rest (the confirmation, or the refusal with the offer as it
+ * now stands: a new fee, a closed window), as a refusal means the page had become stale.
+ */
+function renewal(partnerId, status, redraw) {
+  return renewForm(partnerId, status, {
+    onRenewed: (answer) => redraw(() => notice('success',
+      h('p', { id: 'renewed' }, parts('renew.done', { date: day(answer.body.newAnniversaryDate) })),
+      answer.headers.get('Idempotent-Replayed') ? h('p', {}, t('renew.replayed')) : null)),
+    onRefused: (error, paid) => redraw((fresh) => problemBox(error, refusalValues(fresh, paid))),
+  });
+}
+
+/** After a redraw, the box on top takes the focus (a screen reader reads it; the keyboard starts there). */
+function focusTop(box) {
+  if (!box) return;
+  box.setAttribute('tabindex', '-1');
+  box.focus();
+}
+
+/** The offer's page (the emails' deep link); after a renewal or a refusal it is drawn again with the answer on top. */
+async function offerPage(partnerId, offerId, top = null) {
   const operator = auth.isOperator();
   const [status, history] = await Promise.all([
     get(offerPath(partnerId, offerId)),
     get(`${offerPath(partnerId, offerId)}/renewals`),
   ]);
-  const renewed = (renewal) => offerPage(partnerId, offerId, notice('success',
-    h('p', { id: 'renewed' }, t('renew.done', { date: date(renewal.body.newAnniversaryDate) })),
-    renewal.headers.get('Idempotent-Replayed') ? h('p', {}, t('renew.replayed')) : null));
+  const box = top?.(status) ?? null;
   render(status.name,
     h('p', { class: 'crumbs' }, link(`${partnerPath(partnerId)}/offers`, t('nav.competencies')), ' › ', status.name),
-    confirmation,
+    box,
     offerSummary(status),
     exemptionNotice(status),
     blockerList(status, partnerId),
     operator ? offerForm(partnerId, status)
-      : (status.renewable ? renewForm(partnerId, status, renewed) : notice('info', h('p', {}, t('renew.notNow')))),
+      : (status.renewable ? renewal(partnerId, status, (next) => offerPage(partnerId, offerId, next))
+        : notice('info', h('p', {}, t('renew.notNow')))),
     h('section', { id: 'history', 'aria-labelledby': 'history-title' },
       h('h2', { id: 'history-title' }, t('history.title')), historyTable(history.renewals)));
-  if (confirmation) confirmation.setAttribute('tabindex', '-1');
-  if (location.hash === '#renew' && !confirmation) document.getElementById('payment-reference')?.focus();
+  focusTop(box);
+  if (location.hash === '#renew' && !box) document.getElementById('payment-reference')?.focus();
 }
 
 function offerSummary(status) {
@@ -260,8 +363,8 @@ function offerSummary(status) {
     h('dt', {}, t('offer.type')), h('dd', {}, t(`type.${status.type}`)),
     h('dt', {}, t('col.area')), h('dd', {}, status.area),
     h('dt', {}, t('col.status')), h('dd', {}, statusBadge(status)),
-    h('dt', {}, t('col.ad')), h('dd', { id: 'anniversary-date' }, date(status.anniversaryDate)),
-    h('dt', {}, t('col.window')), h('dd', {}, t('window.range', { opens: date(status.renewalWindow.opens), closes: date(status.renewalWindow.closes) })),
+    h('dt', {}, t('col.ad')), h('dd', { id: 'anniversary-date' }, day(status.anniversaryDate)),
+    h('dt', {}, t('col.window')), h('dd', {}, windowRange(status)),
     h('dt', {}, t('col.daysLeft')), h('dd', {}, daysLeft(status)),
     h('dt', {}, t('col.requirements')), h('dd', {}, requirements(status)),
     h('dt', {}, t('col.fee')), h('dd', {}, money(status.renewalFee)));
@@ -270,10 +373,10 @@ function offerSummary(status) {
 async function notifications(partnerId) {
   const answer = await get(`${partnerPath(partnerId)}/notifications`);
   render(t('notifications.title'), answer.notifications.length === 0 ? h('p', {}, t('notifications.none')) : table([
-    { label: t('col.sentAt'), cell: (n) => instant(n.sentAt) },
+    { label: t('col.sentAt'), cell: (n) => h('time', { datetime: n.sentAt }, instant(n.sentAt)) },
     { label: t('col.event'), cell: (n) => t(`event.${n.event}`) },
     { label: t('col.offer'), cell: (n) => link(offerPath(n.partnerId, n.offerId), n.offerId) },
-    { label: t('col.ad'), cell: (n) => date(n.anniversaryDate) },
+    { label: t('col.ad'), cell: (n) => day(n.anniversaryDate) },
     { label: t('col.status'), cell: (n) => t(`delivery.${n.status}`) },
     { label: t('col.to'), cell: (n) => n.to.join(', ') },
   ], answer.notifications));
@@ -369,7 +472,7 @@ async function partnerPage(partnerId) {
       offers.offers.length === 0 ? h('p', {}, t('competencies.none')) : table([
         { label: t('col.offer'), cell: (s) => link(offerPath(partnerId, s.offerId), s.name, { 'data-offer': s.offerId }) },
         { label: t('col.status'), cell: statusBadge },
-        { label: t('col.ad'), cell: (s) => date(s.anniversaryDate) },
+        { label: t('col.ad'), cell: (s) => day(s.anniversaryDate) },
         { label: t('col.requirements'), cell: requirements },
         { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
       ], offers.offers)),
@@ -432,11 +535,11 @@ async function dueOverview() {
       if (!cursor) items.length = 0;
       items.push(...page.items);
       fill(results, items.length === 0 ? h('p', {}, t('due.none')) : table([
-        { label: t('col.dueAt'), cell: (i) => date(i.dueAt) },
+        { label: t('col.dueAt'), cell: (i) => day(i.dueAt) },
         { label: t('col.work'), cell: (i) => t(`event.${i.work}`) },
         { label: t('col.partner'), cell: (i) => link(partnerPath(i.partnerId), i.partnerId) },
         { label: t('col.offer'), cell: (i) => link(offerPath(i.partnerId, i.offerId), i.name) },
-        { label: t('col.ad'), cell: (i) => date(i.anniversaryDate) },
+        { label: t('col.ad'), cell: (i) => day(i.anniversaryDate) },
       ], items),
       page.nextCursor ? h('button', { type: 'button', id: 'due-more', class: 'secondary', onclick: () => show(page.nextCursor) }, t('due.more')) : null);
       history.replaceState(null, '', `${config.basePath}/due?from=${from.value}&to=${to.value || from.value}`);
@@ -562,7 +665,9 @@ async function show() {
     }
   } finally {
     main.removeAttribute('aria-busy');
-    main.querySelector('h1')?.focus();
+    // A new page starts at its heading, unless the page put the focus somewhere in it (#renew's field).
+    const active = document.activeElement;
+    if (!main.contains(active) || active === main) main.querySelector('h1')?.focus();
   }
 }
 

@@ -37,12 +37,15 @@ const STRINGS = {
     'offer.renewable': 'Renewable now.',
     'offer.notRenewable': 'Not renewable now:',
     'exemption.title': 'You have been given an exemption',
-    'exemption.text': 'The {program} extension exempts this offer from meeting its requirements until {until}. The renewal fee is still due.',
+    'exemption.text': 'COVID-19 extension: this offer is exempt from meeting the requirements until {until}.',
+    'exemption.textFee': 'COVID-19 extension: this offer is exempt from meeting the requirements until {until}. The renewal fee is still due.',
+    'exemption.pendingTitle': 'An exemption once you have moved to Partner Center',
+    'exemption.pending': 'COVID-19 extension: this offer would be exempt from meeting the requirements until {until} once the membership has moved from PMC to Partner Center.',
     'blocker.renewal-window-not-open': 'The renewal window opens on {opens}.',
     'blocker.renewal-window-closed': 'The renewal window closed on {closes}; the offer has lapsed and its benefits have stopped.',
     'blocker.pmc-migration-required': 'The exemption applies only once your membership has moved from PMC (Partner Membership Center) to Partner Center.',
     'blocker.requirements-not-met': 'The offer\'s requirements are not met. Complete them to renew.',
-    'blocker.payment-mismatch': 'The payment does not match the renewal fee.',
+    'blocker.payment-mismatch': 'The payment of {paid} does not match the renewal fee of {fee}.',
     'pmc.link': 'What to do: move from PMC to Partner Center',
     'pmc.title': 'Moving your membership from PMC to Partner Center',
     'pmc.text': 'The COVID-19 extension waives the requirements only for memberships managed in Partner Center. Ask your partner program operator to move your membership from the Partner Membership Center (PMC); once it is marked as moved, the exemption applies and the offer becomes renewable.',
@@ -106,6 +109,13 @@ const STRINGS = {
     'problem.title': 'The request was refused',
     'problem.network': 'The service could not be reached. Check your connection and try again.',
     'problem.unauthenticated': 'Your sign-in has expired. Sign in again.',
+    'problem.payment-required': 'The renewal fee of {fee} must be paid: enter the payment reference and renew again.',
+    'problem.invalid-request': 'The request is not valid.',
+    'problem.forbidden': 'You may not see or change this.',
+    'problem.not-found': 'There is no such partner or offer.',
+    'problem.request-in-progress': 'This renewal is still being processed. Wait a moment, then press Renew again.',
+    'problem.token': 'This token cannot be read. Paste the whole token, or choose a persona.',
+    'renew.referenceMissing': 'Enter the payment reference.',
     'notFound': 'There is no such page.',
     'home.admin': 'Signed in for partner {p}.',
   },
@@ -145,12 +155,15 @@ const STRINGS = {
     'offer.renewable': '现在可以续订。',
     'offer.notRenewable': '现在无法续订：',
     'exemption.title': '你已获得豁免',
-    'exemption.text': '{program} 延期政策豁免此产品在 {until} 之前满足要求。续订费用仍需支付。',
+    'exemption.text': 'COVID-19 延期政策：在 {until} 之前，此项目免于满足相关要求。',
+    'exemption.textFee': 'COVID-19 延期政策：在 {until} 之前，此项目免于满足相关要求，但仍需支付续订费用。',
+    'exemption.pendingTitle': '迁移到合作伙伴中心后可获豁免',
+    'exemption.pending': 'COVID-19 延期政策：会员资格从 PMC 迁移到合作伙伴中心后，此项目在 {until} 之前免于满足相关要求。',
     'blocker.renewal-window-not-open': '续订窗口将于 {opens} 开放。',
     'blocker.renewal-window-closed': '续订窗口已于 {closes} 关闭；该产品已失效，权益已停止。',
     'blocker.pmc-migration-required': '只有在你的会员资格从 PMC（合作伙伴会员中心）迁移到合作伙伴中心之后，豁免才适用。',
     'blocker.requirements-not-met': '尚未满足该产品的要求。请完成要求后再续订。',
-    'blocker.payment-mismatch': '付款与续订费用不符。',
+    'blocker.payment-mismatch': '付款金额 {paid} 与续订费用 {fee} 不符。',
     'pmc.link': '如何处理：从 PMC 迁移到合作伙伴中心',
     'pmc.title': '将会员资格从 PMC 迁移到合作伙伴中心',
     'pmc.text': 'COVID-19 延期政策仅对在合作伙伴中心管理的会员资格豁免要求。请联系合作伙伴计划的运营人员，将你的会员资格从合作伙伴会员中心（PMC）迁移；标记为已迁移后，豁免即适用，该产品即可续订。',
@@ -214,6 +227,13 @@ const STRINGS = {
     'problem.title': '请求被拒绝',
     'problem.network': '无法连接服务。请检查网络后重试。',
     'problem.unauthenticated': '登录已过期，请重新登录。',
+    'problem.payment-required': '必须支付续订费用 {fee}：请填写付款参考号后再次续订。',
+    'problem.invalid-request': '请求无效。',
+    'problem.forbidden': '你无权查看或更改此内容。',
+    'problem.not-found': '没有这个合作伙伴或产品。',
+    'problem.request-in-progress': '此续订仍在处理中。请稍候再点击“续订”。',
+    'problem.token': '无法读取此令牌。请粘贴完整的令牌，或选择一个演示身份。',
+    'renew.referenceMissing': '请填写付款参考号。',
     'notFound': '没有这个页面。',
     'home.admin': '已登录合作伙伴 {p}。',
   },
@@ -232,16 +252,31 @@ export function setLanguage(next) {
   document.documentElement.lang = language;
 }
 
+/** The text for a key as parts, its placeholders filled with the values as given (elements stay elements). */
+export function parts(key, values = {}) {
+  const text = STRINGS[language][key] ?? STRINGS.en[key] ?? key;
+  return text.split(/(\{\w+\})/).filter((part) => part !== '')
+    .map((part) => (/^\{\w+\}$/.test(part) ? (values[part.slice(1, -1)] ?? part) : part));
+}
+
+/** The parts of a key's text when there is such a key and every placeholder has a value; else null. */
+export function partsIfKnown(key, values = {}) {
+  const text = STRINGS[language][key] ?? STRINGS.en[key];
+  if (text === undefined) return null;
+  const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  return names.every((name) => values[name] !== undefined && values[name] !== null) ? parts(key, values) : null;
+}
+
 /** The text for a key in the current language, with {name} placeholders filled in. */
 export function t(key, values = {}) {
   const text = STRINGS[language][key] ?? STRINGS.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (values[name] ?? `{${name}}`));
 }
 
-/** A calendar date (YYYY-MM-DD) as the language writes it; dates are days, never shifted by zones. */
+/** A calendar date (YYYY-MM-DD) as the emails write it ("15 March 2021", "2021年3月15日"); never shifted by zones. */
 export function date(iso) {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
     .format(new Date(`${iso}T00:00:00Z`));
 }
 
@@ -251,12 +286,22 @@ export function instant(iso) {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-/** A decimal-string amount in its currency, as the language writes money. */
+/**
+ * A decimal-string amount as the emails write it: "USD 4,730.00", "4,730.00 美元". The digits are
+ * the API's own (no rounding through a float): grouped, padded to the currency's decimals.
+ */
 export function money(m) {
   if (!m) return '—';
+  const [whole, fraction = ''] = String(m.amount).split('.');
+  let decimals = 2;
+  let name = m.currency;
   try {
-    return new Intl.NumberFormat(language, { style: 'currency', currency: m.currency }).format(Number(m.amount));
+    decimals = new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).resolvedOptions().minimumFractionDigits;
+    if (language === 'zh-CN') name = new Intl.DisplayNames(['zh-CN'], { type: 'currency' }).of(m.currency) ?? m.currency;
   } catch {
-    return `${m.amount} ${m.currency}`;
+    // Not an ISO 4217 code: written as given, two decimals.
   }
+  const shown = fraction.replace(/0+$/, '').padEnd(decimals, '0');
+  const amount = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (shown ? `.${shown}` : '');
+  return language === 'zh-CN' ? `${amount} ${name}` : `${m.currency} ${amount}`;
 }

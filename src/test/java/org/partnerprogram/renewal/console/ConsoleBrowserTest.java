@@ -110,25 +110,28 @@ class ConsoleBrowserTest extends ApiTestSupport {
         signInAs("contoso");
         heading("Competencies");
         WebElement row = visible(By.xpath("//tr[.//a[@data-offer='cloud-platform']]"));
-        assertThat(row.getText()).contains("Gold Cloud Platform", "In renewal window", "March 15, 2021", "26 days left",
-                "Not complete — exempt until March 15, 2022");
+        assertThat(row.getText()).contains("Gold Cloud Platform", "In renewal window", "15 March 2021", "26 days left",
+                "Not complete — exempt until 15 March 2022");
         assertThat(browser.findElement(By.xpath("//tr[.//a[@data-offer='cloud-business-apps']]")).getText()).contains("Not complete");
         Browser.screenshot(browser, "console-02-competencies-contoso");
 
         row.findElement(By.linkText("Gold Cloud Platform")).click();
         heading("Gold Cloud Platform");
-        assertThat(visible(By.cssSelector(".notice.exemption")).getText()).contains("You have been given an exemption",
-                "until March 15, 2022", "The renewal fee is still due");
-        assertThat(browser.findElement(By.id("renew-fee")).getText()).isEqualTo("$4,730.00");
+        WebElement exemption = visible(By.cssSelector(".notice.exemption"));
+        assertThat(exemption.getText()).contains("You have been given an exemption",
+                "COVID-19 extension: this offer is exempt from meeting the requirements until 15 March 2022. The renewal fee is still due.")
+                .doesNotContain("covid-19-2021h1");
+        assertThat(exemption.findElement(By.tagName("time")).getAttribute("datetime")).isEqualTo("2022-03-15");
+        assertThat(browser.findElement(By.id("renew-fee")).getText()).isEqualTo("USD 4,730.00");
         assertThat(browser.findElement(By.id("history")).getText()).contains("Not renewed yet.");
         Browser.screenshot(browser, "console-03-offer-exemption-notice");
 
         browser.findElement(By.id("payment-reference")).sendKeys("PAY-2021-0042");
         browser.findElement(By.id("renew-button")).click();
-        assertThat(visible(By.id("renewed")).getText()).isEqualTo("Renewed. The new anniversary date is March 15, 2022.");
+        assertThat(visible(By.id("renewed")).getText()).isEqualTo("Renewed. The new anniversary date is 15 March 2022.");
         WebElement history = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history tbody tr")));
-        assertThat(history.getText()).contains("March 20, 2021", "March 15, 2021", "March 15, 2022", "$4,730.00", "PAY-2021-0042");
-        assertThat(browser.findElement(By.id("anniversary-date")).getText()).isEqualTo("March 15, 2022");
+        assertThat(history.getText()).contains("20 March 2021", "15 March 2021", "15 March 2022", "USD 4,730.00", "PAY-2021-0042");
+        assertThat(browser.findElement(By.id("anniversary-date")).getText()).isEqualTo("15 March 2022");
         Browser.screenshot(browser, "console-04-renewed-confirmation-and-history");
     }
 
@@ -146,7 +149,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         signInWithToken(Tokens.partnerAdmin(partner));
         heading("Competencies");
         assertThat(requirementsOf("data-analytics", "Requirements")).isEqualTo("Complete");
-        assertThat(requirementsOf("cloud-platform", "Requirements")).isEqualTo("Not complete — exempt until March 15, 2022");
+        assertThat(requirementsOf("cloud-platform", "Requirements")).isEqualTo("Not complete — exempt until 15 March 2022");
         assertThat(requirementsOf("cloud-business-apps", "Requirements")).isEqualTo("Not complete");
 
         browser.findElement(By.cssSelector("a[data-offer='data-analytics']")).click();
@@ -154,7 +157,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(browser.findElement(By.xpath("//dl[@id='offer-summary']/dt[.='Requirements']/following-sibling::dd[1]"))
                 .getText()).isEqualTo("Complete");
         // D13: the exemption notice still comes with the offer, in its own place in the flow.
-        assertThat(visible(By.cssSelector(".notice.exemption")).getText()).contains("until May 1, 2022");
+        assertThat(visible(By.cssSelector(".notice.exemption")).getText()).contains("until 1 May 2022");
     }
 
     @Test
@@ -181,12 +184,15 @@ class ConsoleBrowserTest extends ApiTestSupport {
         heading("Gold Cloud Platform");
 
         browser.findElement(By.id("renew-button")).click();
-        WebElement problem = visible(By.cssSelector("#renew-result .problem"));
-        assertThat(problem.getText()).contains("payment.reference").doesNotContain("{").doesNotContain("\"code\"");
+        // An empty reference is caught in the browser: said next to the field, which takes the focus.
+        assertThat(visible(By.id("payment-reference-error")).getText()).isEqualTo("Enter the payment reference.");
+        assertThat(browser.findElement(By.id("payment-reference")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(activeId()).isEqualTo("payment-reference");
+        assertThat(browser.findElements(By.cssSelector(".problem"))).isEmpty();
 
         browser.findElement(By.id("payment-reference")).sendKeys("PAY-DOUBLE-1");
         new Actions(browser).doubleClick(browser.findElement(By.id("renew-button"))).perform();
-        assertThat(visible(By.id("renewed")).getText()).contains("March 15, 2022");
+        assertThat(visible(By.id("renewed")).getText()).contains("15 March 2022");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history tbody tr")));
         as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform").then()
                 .statusCode(200).body("renewals", hasSize(1));
@@ -205,6 +211,10 @@ class ConsoleBrowserTest extends ApiTestSupport {
         heading("Gold Cloud Platform");
         WebElement blocker = visible(By.cssSelector("li[data-code='pmc-migration-required']"));
         assertThat(blocker.getText()).contains("moved from PMC (Partner Membership Center) to Partner Center");
+        // The exemption is only a prospect here: a warning, not the green notice the blocker contradicts.
+        assertThat(browser.findElements(By.cssSelector(".notice.exemption"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".notice.warning.exemption-pending")).getText())
+                .contains("would be exempt from meeting the requirements until", "once the membership has moved from PMC to Partner Center");
         assertThat(browser.findElements(By.id("renew-button"))).isEmpty();
         Browser.screenshot(browser, "console-05-fabrikam-pmc-migration-notice");
         blocker.findElement(By.cssSelector("a.pmc-link")).click();
@@ -223,8 +233,9 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(row.getText()).contains("续订窗口期内", "2021年3月15日", "剩余 26 天", "未完成（豁免至 2022年3月15日）");
         row.findElement(By.cssSelector("a[data-offer='cloud-platform']")).click();
         heading("Gold Cloud Platform");
-        assertThat(visible(By.cssSelector(".notice.exemption")).getText()).contains("你已获得豁免", "2022年3月15日");
-        assertThat(browser.findElement(By.id("renew-fee")).getText()).isEqualTo("US$4,730.00");
+        assertThat(visible(By.cssSelector(".notice.exemption")).getText()).contains("你已获得豁免",
+                "COVID-19 延期政策：在 2022年3月15日 之前，此项目免于满足相关要求，但仍需支付续订费用。");
+        assertThat(browser.findElement(By.id("renew-fee")).getText()).isEqualTo("4,730.00 美元");
         browser.findElement(By.id("payment-reference")).sendKeys("PAY-ZH-1");
         browser.findElement(By.id("renew-button")).click();
         assertThat(visible(By.id("renewed")).getText()).isEqualTo("已续订。新的周年日为 2022年3月15日。");
@@ -254,10 +265,10 @@ class ConsoleBrowserTest extends ApiTestSupport {
         setDate("due-to", "2021-04-19");
         browser.findElement(By.id("due-show")).click();
         WebElement item = visible(By.xpath("//table//tr[.//a[normalize-space()='Gold AI on Azure']]"));
-        assertThat(item.getText()).contains("March 21, 2021", "Upcoming anniversary", "northwind", "April 5, 2021");
+        assertThat(item.getText()).contains("21 March 2021", "Upcoming anniversary", "northwind", "5 April 2021");
         List<String> days = browser.findElements(By.cssSelector("#due-results tbody tr td:first-child")).stream()
                 .map(WebElement::getText).toList();
-        assertThat(days).isNotEmpty().first().isEqualTo("March 21, 2021");
+        assertThat(days).isNotEmpty().first().isEqualTo("21 March 2021");
         assertThat(browser.findElement(By.id("due-results")).getText()).doesNotContain("null");
         Browser.screenshot(browser, "console-07-operator-due-overview");
     }
@@ -314,6 +325,81 @@ class ConsoleBrowserTest extends ApiTestSupport {
         WebElement problem = visible(By.cssSelector(".problem[data-code='payment-required']"));
         assertThat(problem.getText()).doesNotContain("null");
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("null");
+    }
+
+    String activeId() {
+        return (String) browser.executeScript("return document.activeElement.id");
+    }
+
+    @Test
+    void aRefusalRedrawsTheOfferAsItNowStandsWithTheProblemOnTop() {
+        String partner = partnerWithExemptOffer("500.00");
+        open("/partners/" + partner + "/offers/cloud-platform#renew");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Gold Cloud Platform");
+        assertThat(activeId()).as("#renew focuses the payment reference").isEqualTo("payment-reference");
+        enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-03-15", false, "600.00");
+        browser.findElement(By.id("payment-reference")).sendKeys("PAY-OLD-FEE");
+        browser.findElement(By.id("renew-button")).click();
+        WebElement problem = visible(By.cssSelector("main > .problem[data-code='payment-mismatch']"));
+        assertThat(problem.getText()).contains("The payment of USD 500.00 does not match the renewal fee of USD 600.00.");
+        assertThat(browser.findElement(By.id("renew-fee")).getText()).isEqualTo("USD 600.00");
+        assertThat(browser.findElement(By.id("offer-summary")).getText()).contains("USD 600.00");
+        assertThat((Boolean) browser.executeScript("return document.activeElement === arguments[0]", problem)).isTrue();
+    }
+
+    @Test
+    void aRefusalInTheChineseConsoleIsInChinese() {
+        String partner = partnerWithExemptOffer("0.00");
+        open("/partners/" + partner + "/offers/cloud-platform");
+        language("zh-CN");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Gold Cloud Platform");
+        enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-03-15", false, "500.00");
+        browser.findElement(By.id("renew-button")).click();
+        WebElement problem = visible(By.cssSelector("main > .problem[data-code='payment-required']"));
+        assertThat(problem.getText()).contains("请求被拒绝", "必须支付续订费用 500.00 美元").doesNotContain("payment");
+        // The page now asks for the payment the new fee needs.
+        assertThat(browser.findElement(By.id("renew-fee")).getText()).isEqualTo("500.00 美元");
+        browser.findElement(By.id("renew-button")).click();
+        assertThat(visible(By.id("payment-reference-error")).getText()).isEqualTo("请填写付款参考号。");
+    }
+
+    @Test
+    void membershipOffersIsWhereTheFeeIsPaid() {
+        String partner = partnerWithExemptOffer("4730.00");
+        open("/");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Competencies");
+        browser.findElement(By.cssSelector("a[data-offer='cloud-platform']")).click();
+        heading("Gold Cloud Platform");
+        browser.findElement(By.linkText("Membership offers")).click();
+        heading("Membership offers");
+        WebElement row = visible(By.xpath("//tr[.//a[@data-offer='cloud-platform']]"));
+        assertThat(row.getText()).contains("15 March 2021", "16 March 2021", "14 April 2021", "USD 4,730.00");
+        row.findElement(By.cssSelector("a[data-renew='cloud-platform']")).click();
+        heading("Membership offers");
+        assertThat(browser.getCurrentUrl()).endsWith("/partners/" + partner + "/membership?offer=cloud-platform");
+        assertThat(visible(By.cssSelector("#membership-offer .notice.exemption")).getText()).contains("until 15 March 2022");
+        assertThat(activeId()).isEqualTo("payment-reference");
+        browser.findElement(By.id("payment-reference")).sendKeys("PAY-MEMBERSHIP-1");
+        browser.findElement(By.id("renew-button")).click();
+        WebElement renewed = visible(By.id("renewed"));
+        assertThat(renewed.getText()).isEqualTo("Renewed. The new anniversary date is 15 March 2022.");
+        assertThat((Boolean) browser.executeScript("return arguments[0].parentElement === document.activeElement", renewed))
+                .as("the confirmation has the focus").isTrue();
+        assertThat(visible(By.xpath("//tr[.//a[@data-offer='cloud-platform']]")).getText()).contains("15 March 2022");
+    }
+
+    @Test
+    void theExemptionNoticeSaysTheFeeIsStillDueOnlyWhenThereIsOne() {
+        String partner = partnerWithExemptOffer("0.00");
+        open("/partners/" + partner + "/offers/cloud-platform");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Gold Cloud Platform");
+        assertThat(visible(By.cssSelector(".notice.exemption")).getText())
+                .contains("COVID-19 extension: this offer is exempt from meeting the requirements until 15 March 2022.")
+                .doesNotContain("fee");
     }
 
     @Test
