@@ -3,7 +3,7 @@
 // enrol offers and look at what is due. Plain DOM, no framework: every element is built with h().
 import { ApiProblem, call, get, put } from './api.js';
 import * as auth from './auth.js';
-import { currentLanguage, date, instant, money, parts, partsIfKnown, setLanguage, t } from './i18n.js';
+import { chosen, currentLanguage, date, instant, money, parts, partsIfKnown, setLanguage, t } from './i18n.js';
 
 let config = { mode: 'local', basePath: '' };
 const main = document.getElementById('main');
@@ -194,7 +194,7 @@ async function competencies(partnerId) {
       { label: t('col.window'), cell: windowRange },
       { label: t('col.daysLeft'), cell: daysLeft },
       { label: t('col.requirements'), cell: requirements },
-    ], list.offers));
+    ], list.offers, { caption: t('competencies.title') }));
 }
 
 const membershipPath = (p, o) => `${partnerPath(p)}/membership${o ? `?offer=${encodeURIComponent(o)}` : ''}`;
@@ -233,11 +233,13 @@ async function membershipOffers(partnerId, top = null) {
 function historyTable(renewals) {
   if (renewals.length === 0) return h('p', { id: 'history-empty' }, t('history.none'));
   return table([
+    { label: t('col.renewal'), cell: (r) => h('code', {}, r.renewalId) },
     { label: t('col.renewedOn'), cell: (r) => day(r.renewedOn) },
     { label: t('col.previousAd'), cell: (r) => day(r.previousAnniversaryDate) },
     { label: t('col.newAd'), cell: (r) => day(r.newAnniversaryDate) },
+    { label: t('col.exemptUntil'), cell: (r) => (r.exemption ? day(r.exemption.until) : '—') },
     { label: t('col.payment'), cell: (r) => (r.payment ? `${money(r.payment)} · ${r.payment.reference}` : '—') },
-  ], renewals);
+  ], renewals, { caption: t('history.title') });
 }
 
 /**
@@ -379,7 +381,7 @@ async function notifications(partnerId) {
     { label: t('col.ad'), cell: (n) => day(n.anniversaryDate) },
     { label: t('col.status'), cell: (n) => t(`delivery.${n.status}`) },
     { label: t('col.to'), cell: (n) => n.to.join(', ') },
-  ], answer.notifications));
+  ], answer.notifications, { caption: t('notifications.title') }));
 }
 
 function pmcHelp() {
@@ -466,7 +468,9 @@ async function partnerPage(partnerId) {
     }
   });
   render(t('partner.title', { id: partnerId }),
-    unknown ? notice('info', h('p', {}, t('partner.unknown', { id: partnerId }))) : null,
+    unknown ? notice('info', h('p', {}, t('partner.unknown', { id: partnerId })))
+      : h('p', { id: 'partner-links' }, t('partner.links'), ' ', link(`${partnerPath(partnerId)}/offers`, t('nav.competencies')),
+        ' · ', link(`${partnerPath(partnerId)}/notifications`, t('nav.notifications'))),
     form,
     h('section', { 'aria-labelledby': 'offers-title' }, h('h2', { id: 'offers-title' }, t('partner.offers')),
       offers.offers.length === 0 ? h('p', {}, t('competencies.none')) : table([
@@ -475,7 +479,7 @@ async function partnerPage(partnerId) {
         { label: t('col.ad'), cell: (s) => day(s.anniversaryDate) },
         { label: t('col.requirements'), cell: requirements },
         { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
-      ], offers.offers)),
+      ], offers.offers, { caption: t('partner.offers') })),
     offerForm(partnerId, null));
 }
 
@@ -522,9 +526,8 @@ function offerForm(partnerId, status) {
 
 async function dueOverview() {
   const params = new URLSearchParams(location.search);
-  const today = new Date().toISOString().slice(0, 10);
-  const from = h('input', { id: 'due-from', type: 'date', required: true, value: params.get('from') ?? today });
-  const to = h('input', { id: 'due-to', type: 'date', required: true, value: params.get('to') ?? '' });
+  const from = h('input', { id: 'due-from', type: 'date', required: true, value: params.get('from') ?? serviceToday() });
+  const to = h('input', { id: 'due-to', type: 'date', required: true, value: params.get('to') ?? plusDays(from.value, 30) });
   const results = h('div', { id: 'due-results', 'aria-live': 'polite' });
   const items = [];
   const show = async (cursor) => {
@@ -540,7 +543,7 @@ async function dueOverview() {
         { label: t('col.partner'), cell: (i) => link(partnerPath(i.partnerId), i.partnerId) },
         { label: t('col.offer'), cell: (i) => link(offerPath(i.partnerId, i.offerId), i.name) },
         { label: t('col.ad'), cell: (i) => day(i.anniversaryDate) },
-      ], items),
+      ], items, { caption: t('due.title') }),
       page.nextCursor ? h('button', { type: 'button', id: 'due-more', class: 'secondary', onclick: () => show(page.nextCursor) }, t('due.more')) : null);
       history.replaceState(null, '', `${config.basePath}/due?from=${from.value}&to=${to.value || from.value}`);
     } catch (error) {
@@ -552,7 +555,16 @@ async function dueOverview() {
       field('due-from', t('due.from'), from), field('due-to', t('due.to'), to),
       h('button', { type: 'submit', id: 'due-show' }, t('due.show'))),
     results);
-  if (params.get('from')) await show(null);
+  await show(null);
+}
+
+/** The service's date (config.json's today, D6), not the browser's: the local run's clock may be pinned. */
+function serviceToday() {
+  return config.today ?? new Date().toISOString().slice(0, 10);
+}
+
+function plusDays(iso, n) {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 }
 
 // ---------- sign-in ----------
@@ -574,14 +586,40 @@ function signInPage() {
     : notice('warning', h('p', {}, t('signIn.oidcMissing'))));
 }
 
-function signedIn(value) {
+async function signedIn(value) {
   auth.signInWith(value);
+  if (!auth.claims()?.subject) { // not a token at all (a stray paste): say so instead of an empty page
+    auth.signOut();
+    signInPage();
+    main.append(problemBox(new Error(t('problem.token'))));
+    return;
+  }
+  await adoptPartnerLanguage();
   go(auth.takeReturn() ?? '/', { replace: true });
+}
+
+/**
+ * A partner admin who never chose a language gets the partner's (its emails' language), read with
+ * GET /partners/{p} as the partner's own admin may (D22); if that is refused, the browser's stays.
+ */
+async function adoptPartnerLanguage() {
+  const partnerId = auth.claims()?.partnerId;
+  if (chosen() || !partnerId || auth.isOperator()) return;
+  try {
+    const partner = await get(partnerPath(partnerId));
+    if (partner?.language) {
+      setLanguage(partner.language);
+      document.getElementById('language').value = currentLanguage();
+    }
+  } catch {
+    // Not readable for this person: nothing to adopt.
+  }
 }
 
 async function callback() {
   try {
     await auth.finishOidc(config, new URLSearchParams(location.search));
+    await adoptPartnerLanguage();
     go(auth.takeReturn() ?? '/', { replace: true });
   } catch (error) {
     render(t('signIn.title'), notice('warning', h('p', {}, t('signIn.failed', { why: error.message }))));
@@ -683,7 +721,7 @@ document.addEventListener('click', (event) => {
 });
 window.addEventListener('popstate', show);
 document.getElementById('language').addEventListener('change', (event) => {
-  setLanguage(event.target.value);
+  setLanguage(event.target.value, { remember: true });
   show();
 });
 document.getElementById('sign-out').addEventListener('click', () => {

@@ -63,6 +63,7 @@ const STRINGS = {
     'renew.notNow': 'This offer cannot be renewed now.',
     'history.title': 'Renewal history',
     'history.none': 'Not renewed yet.',
+    'col.renewal': 'Renewal', 'col.exemptUntil': 'Exempt until',
     'membership.title': 'Membership offers',
     'membership.intro': 'Pay the fee to renew an offer inside its renewal window.',
     'membership.open': 'Renew {name}',
@@ -87,6 +88,7 @@ const STRINGS = {
     'partner.save': 'Save partner',
     'partner.saved': 'Partner saved.',
     'partner.offers': 'Offers',
+    'partner.links': 'As the partner sees it:',
     'offer.enrolTitle': 'Enrol an offer',
     'offer.editTitle': 'Edit the offer',
     'offer.id': 'Offer id',
@@ -181,6 +183,7 @@ const STRINGS = {
     'renew.notNow': '此产品现在无法续订。',
     'history.title': '续订历史',
     'history.none': '尚未续订。',
+    'col.renewal': '续订编号', 'col.exemptUntil': '豁免至',
     'membership.title': '会员产品',
     'membership.intro': '在续订窗口内支付费用即可续订产品。',
     'membership.open': '续订 {name}',
@@ -205,6 +208,7 @@ const STRINGS = {
     'partner.save': '保存合作伙伴',
     'partner.saved': '已保存合作伙伴。',
     'partner.offers': '产品',
+    'partner.links': '合作伙伴看到的页面：',
     'offer.enrolTitle': '登记产品',
     'offer.editTitle': '编辑产品',
     'offer.id': '产品 ID',
@@ -240,15 +244,37 @@ const STRINGS = {
 };
 
 export const LANGUAGES = Object.keys(STRINGS);
-let language = LANGUAGES.includes(localStorage.getItem('language')) ? localStorage.getItem('language') : 'en';
+
+/** The language the person chose in the menu, kept in this browser; null when they never chose. */
+function stored() {
+  const value = localStorage.getItem('language');
+  return LANGUAGES.includes(value) ? value : null;
+}
+
+/** The browser's preference: the first English or Chinese in navigator.languages (any zh is zh-CN). */
+function fromBrowser() {
+  for (const tag of navigator.languages ?? [navigator.language ?? '']) {
+    if (/^zh\b/i.test(tag)) return 'zh-CN';
+    if (/^en\b/i.test(tag)) return 'en';
+  }
+  return 'en';
+}
+
+let language = stored() ?? fromBrowser();
+
+/** True once the person picked a language in the menu: then nothing else changes it. */
+export function chosen() {
+  return stored() !== null;
+}
 
 export function currentLanguage() {
   return language;
 }
 
-export function setLanguage(next) {
+/** Shows the page in a language; remember (the person's own choice) keeps it for the next visits. */
+export function setLanguage(next, { remember = false } = {}) {
   language = LANGUAGES.includes(next) ? next : 'en';
-  localStorage.setItem('language', language);
+  if (remember) localStorage.setItem('language', language);
   document.documentElement.lang = language;
 }
 

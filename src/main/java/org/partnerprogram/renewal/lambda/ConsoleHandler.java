@@ -1,11 +1,13 @@
 package org.partnerprogram.renewal.lambda;
 
 import jakarta.inject.Named;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.partnerprogram.renewal.RenewalConfig;
 import org.partnerprogram.renewal.usecase.Access;
 import org.partnerprogram.renewal.usecase.Caller;
+import org.partnerprogram.renewal.usecase.Today;
 
 /**
  * The console (docs/adr/0005-console-served-by-the-http-api.md): its files from the classpath
@@ -22,10 +24,12 @@ public class ConsoleHandler extends ApiHandler {
     public static final String BASE_PATH = "/console";
 
     private final RenewalConfig.Console console;
+    private final Today today;
 
-    public ConsoleHandler(HttpApi http, Identity identity, Access access, RenewalConfig config) {
+    public ConsoleHandler(HttpApi http, Identity identity, Access access, RenewalConfig config, Today today) {
         super(http, identity, access);
         this.console = config.console();
+        this.today = today;
     }
 
     @Override
@@ -43,7 +47,7 @@ public class ConsoleHandler extends ApiHandler {
         };
         if (path.equals("config.json")) {
             return new ApiResponse(200, Map.of("Content-Type", ApiResponse.JSON, "Cache-Control", "no-store"),
-                    Json.write(signIn(console, BASE_PATH)));
+                    Json.write(signIn(console, BASE_PATH, today.date())));
         }
         ConsoleFiles.File file = ConsoleFiles.forPath(path);
         return new ApiResponse(200, Map.of("Content-Type", file.contentType(),
@@ -52,11 +56,15 @@ public class ConsoleHandler extends ApiHandler {
                 file.text());
     }
 
-    /** The console's settings for OpenID Connect sign-in; {@code basePath} is where it lives. */
-    public static Map<String, Object> signIn(RenewalConfig.Console console, String basePath) {
+    /**
+     * The console's settings for OpenID Connect sign-in; {@code basePath} is where it lives, and
+     * {@code today} the service's date (D6), where the due overview starts.
+     */
+    public static Map<String, Object> signIn(RenewalConfig.Console console, String basePath, LocalDate today) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("mode", "oidc");
         settings.put("basePath", basePath);
+        settings.put("today", today.toString());
         settings.put("issuer", console.issuer().orElse(null));
         settings.put("clientId", console.clientId().orElse(null));
         settings.put("redirectUri", console.redirectUri().orElse(null));

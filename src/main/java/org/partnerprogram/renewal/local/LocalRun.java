@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.partnerprogram.renewal.RenewalConfig;
 import org.partnerprogram.renewal.usecase.EnrolOffer;
+import org.partnerprogram.renewal.usecase.Today;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -48,18 +49,20 @@ public class LocalRun {
     private final RenewalConfig config;
     private final EnrolOffer enrol;
     private final LocalClock clock;
+    private final Today today;
     private final Instance<RequestStreamHandler> handlers;
     private LocalDynamo localDynamo;
     private LocalApi api;
     private LocalStreams streams;
     private LocalMailbox mailbox;
 
-    public LocalRun(DynamoDbClient dynamo, RenewalConfig config, EnrolOffer enrol, LocalClock clock,
+    public LocalRun(DynamoDbClient dynamo, RenewalConfig config, EnrolOffer enrol, LocalClock clock, Today today,
             @Any Instance<RequestStreamHandler> handlers) {
         this.dynamo = dynamo;
         this.config = config;
         this.enrol = enrol;
         this.clock = clock;
+        this.today = today;
         this.handlers = handlers;
     }
 
@@ -72,7 +75,7 @@ public class LocalRun {
         mailbox = new LocalMailbox(clock);
         try {
             api = LocalApi.start(apiPort, LocalApi.Template.read(template),
-                    name -> handlers.select(NamedLiteral.of(name)).get(), clock, openApi, mailbox);
+                    name -> handlers.select(NamedLiteral.of(name)).get(), clock, today::date, openApi, mailbox);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local API from " + template.toAbsolutePath(), e);
         }

@@ -1,6 +1,7 @@
 package org.partnerprogram.renewal.local;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +27,11 @@ final class Personas {
     }
 
     /** What the console reads from config.json in the local run: the picker instead of a sign-in. */
-    static Map<String, Object> consoleConfig() {
+    static Map<String, Object> consoleConfig(LocalDate today) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("mode", "local");
         config.put("basePath", "");
+        config.put("today", today.toString());
         config.put("personas", ALL);
         return config;
     }

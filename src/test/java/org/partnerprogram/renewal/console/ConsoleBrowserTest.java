@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,8 +91,10 @@ class ConsoleBrowserTest extends ApiTestSupport {
         browser.findElement(By.id("token-sign-in")).click();
     }
 
+    /** Picks a language in the menu, as a person does (even the one shown: the choice is then kept). */
     void language(String value) {
-        new Select(browser.findElement(By.id("language"))).selectByValue(value);
+        browser.executeScript("const menu = document.getElementById('language'); menu.value = arguments[0];"
+                + " menu.dispatchEvent(new Event('change'));", value);
     }
 
     /** A fresh partner of this test, with one offer like contoso's cloud-platform. */
@@ -132,6 +135,10 @@ class ConsoleBrowserTest extends ApiTestSupport {
         WebElement history = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history tbody tr")));
         assertThat(history.getText()).contains("20 March 2021", "15 March 2021", "15 March 2022", "USD 4,730.00", "PAY-2021-0042");
         assertThat(browser.findElement(By.id("anniversary-date")).getText()).isEqualTo("15 March 2022");
+        String renewalId = as(Tokens.partnerAdmin("contoso")).get("/partners/{p}/offers/{o}/renewals", "contoso", "cloud-platform")
+                .then().statusCode(200).extract().path("renewals[0].renewalId");
+        assertThat(history.findElement(By.cssSelector("td[data-label='Renewal']")).getText()).isEqualTo(renewalId);
+        assertThat(history.findElement(By.cssSelector("td[data-label='Exempt until']")).getText()).isEqualTo("15 March 2022");
         Browser.screenshot(browser, "console-04-renewed-confirmation-and-history");
     }
 
@@ -202,6 +209,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
     @Test
     void fabrikamSeesThePmcMigrationNoticeAndWhatToDo() {
         open("/");
+        language("en"); // chosen in the menu: fabrikam's own language (Chinese) is not imposed
         signInAs("fabrikam");
         heading("Competencies");
         // Keyboard only: focus the offer's link and press Enter.
@@ -261,9 +269,11 @@ class ConsoleBrowserTest extends ApiTestSupport {
 
         browser.findElement(By.linkText("Due overview")).click();
         heading("Due overview");
+        WebElement opened = visible(By.cssSelector("#due-results table")); // shown on open, drawn again by Show
         setDate("due-from", "2021-03-20");
         setDate("due-to", "2021-04-19");
         browser.findElement(By.id("due-show")).click();
+        wait.until(ExpectedConditions.stalenessOf(opened));
         WebElement item = visible(By.xpath("//table//tr[.//a[normalize-space()='Gold AI on Azure']]"));
         assertThat(item.getText()).contains("21 March 2021", "Upcoming anniversary", "northwind", "5 April 2021");
         List<String> days = browser.findElements(By.cssSelector("#due-results tbody tr td:first-child")).stream()
@@ -421,6 +431,63 @@ class ConsoleBrowserTest extends ApiTestSupport {
         visible(By.cssSelector("#edit-result .notice"));
         as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "data-analytics").then().statusCode(200)
                 .body("requirementsMet", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
+    void aPartnerAdminWhoNeverChoseALanguageGetsThePartners() {
+        open("/");
+        heading("Sign in");
+        signInAs("fabrikam"); // the demo partner's language is zh-CN
+        heading("能力");
+        assertThat(new Select(browser.findElement(By.id("language"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("zh-CN");
+    }
+
+    @Test
+    void withNoChoiceStoredTheBrowsersLanguageIsUsed() {
+        String userAgent = (String) browser.executeScript("return navigator.userAgent");
+        browser.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", userAgent, "acceptLanguage", "zh-TW,en"));
+        try {
+            open("/");
+            heading("登录");
+        } finally {
+            browser.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", userAgent, "acceptLanguage", "en-US"));
+        }
+    }
+
+    @Test
+    void theDueOverviewOpensOnTheServicesTodayForThirtyDays() {
+        open("/");
+        signInAs("operator");
+        heading("Open a partner");
+        browser.findElement(By.linkText("Due overview")).click();
+        heading("Due overview");
+        assertThat(browser.findElement(By.id("due-from")).getAttribute("value")).isEqualTo("2021-03-20");
+        assertThat(browser.findElement(By.id("due-to")).getAttribute("value")).isEqualTo("2021-04-19");
+        assertThat(visible(By.cssSelector("#due-results tbody tr")).getText()).isNotEmpty();
+    }
+
+    @Test
+    void anOperatorOpensAPartnersCompetenciesAndNotifications() {
+        open("/");
+        signInAs("operator");
+        visible(By.id("open-partner-id")).sendKeys("fabrikam", Keys.ENTER);
+        heading("Partner fabrikam");
+        browser.findElement(By.cssSelector("#partner-links")).findElement(By.linkText("Competencies")).click();
+        heading("Competencies");
+        visible(By.cssSelector("a[data-offer='cloud-platform']"));
+        browser.navigate().back();
+        heading("Partner fabrikam");
+        visible(By.cssSelector("#partner-links")).findElement(By.linkText("Notifications")).click();
+        heading("Notifications");
+        assertThat(browser.findElements(By.cssSelector("main .problem"))).isEmpty();
+    }
+
+    @Test
+    void aTokenThatCannotBeReadIsRefusedOnTheSignInPage() {
+        open("/");
+        signInWithToken("not a token");
+        heading("Sign in");
+        assertThat(visible(By.cssSelector("main .problem")).getText()).contains("This token cannot be read");
     }
 
     /** Date inputs take their value as the browser's locale writes it; set it as the page would get it. */

@@ -57,8 +57,9 @@ class ConsoleRoutesTest extends ApiTestSupport {
 
     @Test
     void theLocalRunOffersThePersonaPickerInsteadOfOpenIdConnect() {
+        today("2021-03-20T10:00:00Z");
         api().get("/console/config.json").then().statusCode(200)
-                .body("mode", equalTo("local")).body("basePath", equalTo(""))
+                .body("mode", equalTo("local")).body("basePath", equalTo("")).body("today", equalTo("2021-03-20"))
                 .body("personas.id", org.hamcrest.Matchers.contains("contoso", "fabrikam", "northwind", "operator"))
                 .body("personas", hasSize(4));
     }

@@ -19,7 +19,7 @@ final class Handlers {
                         services.notifyPartner(mailer), services.listDueWork()),
                 RenewHandler.NAME, new RenewHandler(http, identity, services.access, services.renewOffer(), metrics),
                 EnrolHandler.NAME, new EnrolHandler(http, identity, services.access, services.enrolOffer()),
-                ConsoleHandler.NAME, new ConsoleHandler(http, identity, services.access, services.config),
+                ConsoleHandler.NAME, new ConsoleHandler(http, identity, services.access, services.config, services.today),
                 NotifyHandler.NAME, new NotifyHandler(services.notifyPartner(mailer), metrics));
     }
 }
