@@ -105,6 +105,22 @@ class ConsoleBrowserTest extends ApiTestSupport {
         return partner;
     }
 
+    /**
+     * A fresh partner's exempt cloud-platform with this fee, opened by a deep link (as the emails
+     * send; fragment such as "#renew" or "") in a language picked first (null: none picked), then
+     * signed in as the partner's admin: the offer's page is shown. Answers the partner.
+     */
+    String openAFreshExemptOffer(String fee, String fragment, String pickedLanguage) {
+        String partner = partnerWithExemptOffer(fee);
+        open("/partners/" + partner + "/offers/cloud-platform" + fragment);
+        if (pickedLanguage != null) {
+            language(pickedLanguage);
+        }
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Gold Cloud Platform");
+        return partner;
+    }
+
     @Test
     void contosoRenewsItsExemptCloudPlatformAndSeesTheNewAnniversaryInTheHistory() {
         open("/");
@@ -182,13 +198,8 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
-    void aDoubleClickOnRenewRenewsOnceAndAProblemShowsItsDetailNotJson() {
-        String partner = partnerWithExemptOffer("1670.00");
-        // A deep link (as the emails send) opens the offer after sign-in.
-        open("/partners/" + partner + "/offers/cloud-platform");
-        heading("Sign in");
-        signInWithToken(Tokens.partnerAdmin(partner));
-        heading("Gold Cloud Platform");
+    void aDoubleClickOnRenewRenewsOnceAndAnEmptyReferenceIsCaughtInTheBrowser() {
+        String partner = openAFreshExemptOffer("1670.00", "", null);
 
         browser.findElement(By.id("renew-button")).click();
         // An empty reference is caught in the browser: said next to the field, which takes the focus.
@@ -325,10 +336,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
 
     @Test
     void aRefusalShowsOnlyItsDetail() {
-        String partner = partnerWithExemptOffer("0.00"); // no fee: the page asks for no payment
-        open("/partners/" + partner + "/offers/cloud-platform");
-        signInWithToken(Tokens.partnerAdmin(partner));
-        heading("Gold Cloud Platform");
+        String partner = openAFreshExemptOffer("0.00", "", null); // no fee: the page asks for no payment
         // Meanwhile an operator sets a fee: the renewal without a payment is refused (402).
         enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-03-15", false, "500.00");
         browser.findElement(By.id("renew-button")).click();
@@ -343,10 +351,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
 
     @Test
     void aRefusalRedrawsTheOfferAsItNowStandsWithTheProblemOnTop() {
-        String partner = partnerWithExemptOffer("500.00");
-        open("/partners/" + partner + "/offers/cloud-platform#renew");
-        signInWithToken(Tokens.partnerAdmin(partner));
-        heading("Gold Cloud Platform");
+        String partner = openAFreshExemptOffer("500.00", "#renew", null);
         assertThat(activeId()).as("#renew focuses the payment reference").isEqualTo("payment-reference");
         enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-03-15", false, "600.00");
         browser.findElement(By.id("payment-reference")).sendKeys("PAY-OLD-FEE");
@@ -360,11 +365,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
 
     @Test
     void aRefusalInTheChineseConsoleIsInChinese() {
-        String partner = partnerWithExemptOffer("0.00");
-        open("/partners/" + partner + "/offers/cloud-platform");
-        language("zh-CN");
-        signInWithToken(Tokens.partnerAdmin(partner));
-        heading("Gold Cloud Platform");
+        String partner = openAFreshExemptOffer("0.00", "", "zh-CN");
         enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-03-15", false, "500.00");
         browser.findElement(By.id("renew-button")).click();
         WebElement problem = visible(By.cssSelector("main > .problem[data-code='payment-required']"));
@@ -403,10 +404,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
 
     @Test
     void theExemptionNoticeSaysTheFeeIsStillDueOnlyWhenThereIsOne() {
-        String partner = partnerWithExemptOffer("0.00");
-        open("/partners/" + partner + "/offers/cloud-platform");
-        signInWithToken(Tokens.partnerAdmin(partner));
-        heading("Gold Cloud Platform");
+        openAFreshExemptOffer("0.00", "", null);
         assertThat(visible(By.cssSelector(".notice.exemption")).getText())
                 .contains("COVID-19 extension: this offer is exempt from meeting the requirements until 15 March 2022.")
                 .doesNotContain("fee");
