@@ -372,12 +372,16 @@ function offerSummary(status) {
     h('dt', {}, t('col.fee')), h('dd', {}, money(status.renewalFee)));
 }
 
+/** The partner's emails and their fate (D21); each offer named as the Competencies name it. */
 async function notifications(partnerId) {
-  const answer = await get(`${partnerPath(partnerId)}/notifications`);
+  const [answer, offers] = await Promise.all([get(`${partnerPath(partnerId)}/notifications`),
+    get(`${partnerPath(partnerId)}/offers`)]);
+  const names = new Map(offers.offers.map((s) => [s.offerId, s.name]));
   render(t('notifications.title'), answer.notifications.length === 0 ? h('p', {}, t('notifications.none')) : table([
     { label: t('col.sentAt'), cell: (n) => h('time', { datetime: n.sentAt }, instant(n.sentAt)) },
     { label: t('col.event'), cell: (n) => t(`event.${n.event}`) },
-    { label: t('col.offer'), cell: (n) => link(offerPath(n.partnerId, n.offerId), n.offerId) },
+    { label: t('col.offer'), cell: (n) => link(offerPath(n.partnerId, n.offerId), names.get(n.offerId) ?? n.offerId,
+      { 'data-offer': n.offerId }) },
     { label: t('col.ad'), cell: (n) => day(n.anniversaryDate) },
     { label: t('col.status'), cell: (n) => t(`delivery.${n.status}`) },
     { label: t('col.to'), cell: (n) => n.to.join(', ') },

@@ -323,6 +323,20 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void theNotificationsNameEachOfferAsTheCompetenciesDo() throws InterruptedException {
+        String partner = partnerWithExemptOffer("4730.00"); // no contacts: the receipt is recorded NO_CONTACTS (D20)
+        renew(partner, "cloud-platform", "notified-1", payment("4730.00", "USD")).then().statusCode(201);
+        for (int i = 0; i < 100 && as(Tokens.partnerAdmin(partner)).get("/partners/{p}/notifications", partner)
+                .jsonPath().getList("notifications").isEmpty(); i++) {
+            Thread.sleep(100); // the local run hands the stream's records to notify every half second
+        }
+        open("/partners/" + partner + "/notifications");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Notifications");
+        assertThat(visible(By.cssSelector("main a[data-offer='cloud-platform']")).getText()).isEqualTo("Gold Cloud Platform");
+    }
+
+    @Test
     void theCompetenciesFitAPhoneScreen() {
         browser.manage().window().setSize(new Dimension(390, 844));
         open("/");
