@@ -19,11 +19,14 @@ function h(tag, attrs = {}, ...children) {
     else if (name === 'text') el.textContent = value;
     else el.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
+  el.append(...nodes(children));
   return el;
+}
+
+/** Children as nodes: nested lists flattened, a missing one (null, undefined, false) left out, never written as text. */
+function nodes(children) {
+  return children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false)
+    .map((child) => (child instanceof Node ? child : document.createTextNode(String(child))));
 }
 
 /** A link inside the console: followed without reloading the page. */
@@ -85,9 +88,9 @@ function refusalValues(status, payment) {
   };
 }
 
-/** Replaces an element's children; a missing (null, false) child is left out, never written as text. */
+/** Replaces an element's children, as h() takes them. */
 function fill(el, ...children) {
-  el.replaceChildren(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
+  el.replaceChildren(...nodes(children));
   return el;
 }
 

@@ -278,16 +278,21 @@ export function setLanguage(next, { remember = false } = {}) {
   document.documentElement.lang = language;
 }
 
+/** A key's text in the current language, else in English; undefined for an unknown key. */
+function lookup(key) {
+  return STRINGS[language][key] ?? STRINGS.en[key];
+}
+
 /** The text for a key as parts, its placeholders filled with the values as given (elements stay elements). */
 export function parts(key, values = {}) {
-  const text = STRINGS[language][key] ?? STRINGS.en[key] ?? key;
+  const text = lookup(key) ?? key;
   return text.split(/(\{\w+\})/).filter((part) => part !== '')
     .map((part) => (/^\{\w+\}$/.test(part) ? (values[part.slice(1, -1)] ?? part) : part));
 }
 
 /** The parts of a key's text when there is such a key and every placeholder has a value; else null. */
 export function partsIfKnown(key, values = {}) {
-  const text = STRINGS[language][key] ?? STRINGS.en[key];
+  const text = lookup(key);
   if (text === undefined) return null;
   const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   return names.every((name) => values[name] !== undefined && values[name] !== null) ? parts(key, values) : null;
@@ -295,7 +300,7 @@ export function partsIfKnown(key, values = {}) {
 
 /** The text for a key in the current language, with {name} placeholders filled in. */
 export function t(key, values = {}) {
-  const text = STRINGS[language][key] ?? STRINGS.en[key] ?? key;
+  const text = lookup(key) ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (values[name] ?? `{${name}}`));
 }
 
