@@ -1,6 +1,9 @@
 package org.partnerprogram.renewal.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -49,6 +52,12 @@ public record ApiRequest(
             throw Problem.of(Problem.Kind.PAYLOAD_TOO_LARGE,
                     "The body has " + bytes.length + " bytes; at most " + MAX_BODY_BYTES + " are accepted.");
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        try {
+            // Strict: a malformed byte would otherwise be stored as U+FFFD, silently.
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw Problem.invalid("body", "is not UTF-8 text");
+        }
     }
 }

@@ -258,13 +258,39 @@ public final class Requests {
         if (value == null || value.isNull()) {
             throw Problem.invalid(prefix + name, "is required");
         }
-        if (!value.isTextual() || value.asText().isBlank()) {
+        if (!value.isTextual() || onlySpaces(value.asText())) {
             throw Problem.invalid(prefix + name, "must be a non-empty string");
         }
-        if (value.asText().length() > MAX_TEXT) {
+        String text = value.asText();
+        if (!wellFormed(text)) {
+            throw Problem.invalid(prefix + name, "must be Unicode text (it holds half of a surrogate pair)");
+        }
+        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
             throw Problem.invalid(prefix + name, "must be at most " + MAX_TEXT + " characters");
         }
-        return value.asText();
+        return text;
+    }
+
+    /**
+     * Blank by every reading a client may validate with: Java's, and JSON Schema's {@code \S}
+     * (ECMA-262: the space separators, the no-break and zero-width no-break spaces, line ends).
+     */
+    private static boolean onlySpaces(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || c == 0x000B || c == 0x0085 || c == 0xFEFF);
+    }
+
+    /** No lone surrogate: a JSON escape of one half of a pair names no character and cannot be stored. */
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean bool(JsonNode node, String name) {

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -315,11 +317,22 @@ final class LocalApi implements AutoCloseable {
         http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
         claims(exchange.getRequestHeaders().getFirst("Authorization"))
                 .ifPresent(claims -> context.putObject("authorizer").putObject("jwt").set("claims", claims));
+        // Like API Gateway: a body that is not text travels base64-encoded, so the function sees its bytes.
+        boolean text = isUtf8(body);
         if (body.length > 0) {
-            event.put("body", new String(body, StandardCharsets.UTF_8));
+            event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
         }
-        event.put("isBase64Encoded", false);
+        event.put("isBase64Encoded", !text);
         return event;
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /**

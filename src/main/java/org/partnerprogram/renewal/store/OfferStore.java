@@ -198,6 +198,13 @@ public class OfferStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OfferItems.partner(item));
     }
 
+    /** The renewal of this AD of the offer, if it was renewed (one GetItem: one record per offer and AD). */
+    public Optional<Renewal> renewalOf(String partnerId, String offerId, LocalDate anniversaryDate) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Attributes.key(Table.offerKey(partnerId, offerId), Table.renewalSortKey(anniversaryDate)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OfferItems.renewal(item));
+    }
+
     /** The offer as one item, for a re-read after a lost race. */
     public Optional<StoredOffer> offer(String partnerId, String offerId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)

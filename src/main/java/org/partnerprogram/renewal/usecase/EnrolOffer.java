@@ -59,10 +59,23 @@ public class EnrolOffer {
     }
 
     private Offer replace(Offer current, Offer update) {
-        AnniversaryState recorded = update.anniversaryDate().equals(current.anniversaryDate())
-                ? AnniversaryState.NONE
-                : store.recordedFor(update.partnerId(), update.offerId(), update.anniversaryDate());
-        return current.replacedBy(update, recorded);
+        if (update.anniversaryDate().equals(current.anniversaryDate())) {
+            return current.replacedBy(update, AnniversaryState.NONE);
+        }
+        requireNotRenewed(update);
+        return current.replacedBy(update, store.recordedFor(update.partnerId(), update.offerId(), update.anniversaryDate()));
+    }
+
+    /**
+     * One renewal per offer and AD (its receipt too, D20): an AD that was renewed is over, so the
+     * offer cannot be set back to it. Refused here, where the operator can correct it, rather than
+     * left to show the partner a renewable offer whose renewal would then be refused.
+     */
+    private void requireNotRenewed(Offer update) {
+        store.renewalOf(update.partnerId(), update.offerId(), update.anniversaryDate()).ifPresent(renewal -> {
+            throw Problem.invalid("anniversaryDate", "%s was already renewed (renewal %s, to %s); an offer cannot go back to an anniversary it renewed"
+                    .formatted(renewal.previousAnniversaryDate(), renewal.renewalId(), renewal.newAnniversaryDate()));
+        });
     }
 
     /**

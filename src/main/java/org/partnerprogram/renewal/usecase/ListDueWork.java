@@ -68,7 +68,12 @@ public class ListDueWork {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw Problem.invalid("limit", "must be 1 to " + MAX_LIMIT);
         }
-        LocalDate start = after == null || after.dueAt().isBefore(from) ? from : after.dueAt();
+        // Every cursor this range gives is the position of one of its items: one outside it was
+        // made up, or taken from another range.
+        if (after != null && (after.dueAt().isBefore(from) || after.dueAt().isAfter(to))) {
+            throw Problem.invalid("cursor", "is not a cursor of this range; start again without one");
+        }
+        LocalDate start = after == null ? from : after.dueAt();
         List<Item> items = new ArrayList<>();
         for (int shard = 0; shard < store.dueShards(); shard++) {
             for (StoredOffer stored : store.dueBetween(shard, start.minusDays(rules.pendingWorkSpanDays()), to)) {

@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,6 +157,17 @@ class OperatorReadsApiTest extends ApiTestSupport {
         due("2087-03-01", "2087-03-02", Map.of("cursor", "not-a-cursor")).then().statusCode(400)
                 .body("code", equalTo("invalid-request")).body("detail", containsString("cursor"));
         due("2087-03-01", "2087-03-02", Map.of("limit", 500)).then().statusCode(200);
+    }
+
+    @Test
+    void aCursorOutsideTheAskedRangeIsABadRequestNamingCursor() {
+        for (String dueAt : List.of("2099-01-01", "2087-04-30", "2087-02-28")) {
+            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    ("d1|" + dueAt + "|x|y|LAPSE").getBytes(StandardCharsets.UTF_8));
+            due("2087-03-01", "2087-03-31", Map.of("cursor", cursor)).then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("invalid-request"))
+                    .body("detail", containsString("cursor"));
+        }
     }
 
     @Test

@@ -276,16 +276,18 @@ class RenewOfferApiTest extends ApiTestSupport {
                 .body("renewals.newAnniversaryDate", contains("2023-03-15", "2022-03-15"));
     }
 
-    /** One renewal per (offer, AD): the history holds one record per AD renewed. */
+    /** One renewal per (offer, AD): an operator cannot set the offer back to an AD it renewed. */
     @Test
-    void anAnniversaryAlreadyRenewedIsNotRenewedAgainAfterAnOperatorSetsTheOfferBackToIt() {
+    void anOfferCannotBeSetBackToAnAnniversaryItRenewed() {
         today("2021-03-20T10:00:00Z");
         renew("cloud-platform", "k-first", PAID).then().statusCode(201).body("newAnniversaryDate", equalTo("2022-03-15"));
-        enrolCompetency(partner, "cloud-platform", "2021-03-15", false);
-        renew("cloud-platform", "k-again", PAID).then().statusCode(409).body("code", equalTo("offer-changed"));
-        renew("cloud-platform", "k-again", PAID).then().statusCode(409).header("Idempotent-Replayed", "true");
+        as(Tokens.operator()).contentType(ContentType.JSON)
+                .body(offerBody("COMPETENCY", "Cloud Platform", "2021-03-15", false, "4730.00")).put("/partners/{p}/offers/{o}", partner, "cloud-platform")
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid-request"))
+                .body("detail", containsString("anniversaryDate")).body("detail", containsString("already renewed"));
+        offer(partner, "cloud-platform").then().body("anniversaryDate", equalTo("2022-03-15"))
+                .body("renewable", equalTo(false)).body("blockers[0].code", equalTo("renewal-window-not-open"));
         as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform").then()
                 .statusCode(200).body("renewals.size()", equalTo(1));
-        offer(partner, "cloud-platform").then().body("anniversaryDate", equalTo("2021-03-15"));
     }
 }

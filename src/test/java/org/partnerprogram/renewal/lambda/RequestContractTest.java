@@ -135,6 +135,12 @@ class RequestContractTest {
                 "{\"name\":\"Contoso\",\"migratedToPartnerCenter\":\"true\"}",
                 "{\"name\":1,\"migratedToPartnerCenter\":true}",
                 "{\"name\":\" \",\"migratedToPartnerCenter\":true}",
+                "{\"name\":\"\\u00a0\",\"migratedToPartnerCenter\":true}",
+                "{\"name\":\"\\ufeff\",\"migratedToPartnerCenter\":true}",
+                "{\"name\":\"\\u00a0C\",\"migratedToPartnerCenter\":true}",
+                "{\"name\":\"" + "\\ud83d\\ude00".repeat(256) + "\",\"migratedToPartnerCenter\":true}",
+                "{\"name\":\"" + "\\ud83d\\ude00".repeat(257) + "\",\"migratedToPartnerCenter\":true}",
+                "{\"name\":\"Contoso\",\"migratedToPartnerCenter\":true,\"contacts\":[{\"email\":\"a@b.co\",\"name\":\" \"}]}",
                 "{\"name\":\"Contoso\"}",
                 "{\"migratedToPartnerCenter\":false}",
                 "{\"name\":\"Contoso\",\"migratedToPartnerCenter\":true,\"vip\":true}")).isEmpty();

@@ -114,6 +114,30 @@ class BadInputTest extends ReliabilityTestSupport {
     }
 
     @org.junit.jupiter.api.Test
+    void aBodyOverAMebibyteIsStillTooLargeNotAMalformedEvent() {
+        String body = "{\"payment\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        assertRefused(renew(partner, "cloud-platform", "k-huge", body), 413, "payload-too-large", "16384");
+        api().header("Idempotency-Key", "k-huge").contentType(ContentType.JSON).body(body)
+                .post("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform")
+                .then().statusCode(401).body("code", equalTo("unauthenticated"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBodyThatIsNotUtf8IsRefusedNotStoredWithReplacementCharacters() {
+        byte[] body = "{\"name\":\"X\u00c3\",\"migratedToPartnerCenter\":true}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Response response = as(Tokens.operator()).contentType(ContentType.JSON).body(body).put("/partners/{p}", partner);
+        assertRefused(response, 400, "invalid-request", "body");
+    }
+
+    @ParameterizedTest(name = "partner name {0} is refused")
+    @ValueSource(strings = {"\\ud800", "x\\udfff", "\\u00a0", "\\ufeff", "\\u3000 \\u2028"})
+    void aNameOfLoneSurrogatesOrOnlySpacesIsRefused(String name) {
+        Response response = as(Tokens.operator()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"migratedToPartnerCenter\":true}").put("/partners/{p}", partner);
+        assertRefused(response, 400, "invalid-request", "name");
+    }
+
+    @org.junit.jupiter.api.Test
     void aFormBodyIsRefusedAsNotJson() {
         Response response = as(Tokens.partnerAdmin(partner)).header("Idempotency-Key", "k-form")
                 .contentType("application/x-www-form-urlencoded").body("payment=4730")

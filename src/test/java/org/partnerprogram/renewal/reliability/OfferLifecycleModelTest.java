@@ -1,6 +1,7 @@
 package org.partnerprogram.renewal.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -165,7 +166,7 @@ class OfferLifecycleModelTest {
             }
         }
 
-        /** D1, D2, D7, D8, D14, one renewal per (offer, AD): the problem code, or null when renewed. */
+        /** D1, D2, D7, D8, D14: the problem code, or null when renewed. */
         String renew() {
             if (!today.isAfter(anniversary)) {
                 return "renewal-window-not-open";
@@ -180,9 +181,6 @@ class OfferLifecycleModelTest {
             }
             if (!requirementsMet && !migrated) {
                 return "pmc-migration-required";
-            }
-            if (renewedFrom.contains(anniversary)) {
-                return "offer-changed";
             }
             renewedFrom.add(anniversary);
             anniversary = anniversary.plusDays(365);
@@ -216,8 +214,15 @@ class OfferLifecycleModelTest {
         }
 
         void put(LocalDate anniversary, boolean requirementsMet) {
-            services.enrolOffer().enrolOffer(OPERATOR, Offer.enrolled(partner, OFFER, OfferType.COMPETENCY,
-                    "Gold Cloud Platform", "Cloud Platform", anniversary, requirementsMet, FEE));
+            Offer update = Offer.enrolled(partner, OFFER, OfferType.COMPETENCY, "Gold Cloud Platform", "Cloud Platform",
+                    anniversary, requirementsMet, FEE);
+            if (!anniversary.equals(model.anniversary) && model.renewedFrom.contains(anniversary)) {
+                // One renewal per (offer, AD): an AD that was renewed is over, the offer cannot go back to it.
+                assertThatThrownBy(() -> services.enrolOffer().enrolOffer(OPERATOR, update)).isInstanceOfSatisfying(Problem.class,
+                        problem -> assertThat(problem.code()).isEqualTo("invalid-request"));
+                return;
+            }
+            services.enrolOffer().enrolOffer(OPERATOR, update);
             model.anniversary = anniversary;
             model.had.add(anniversary);
             model.requirementsMet = requirementsMet;
