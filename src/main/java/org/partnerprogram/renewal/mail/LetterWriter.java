@@ -37,11 +37,13 @@ public class LetterWriter {
 
     /**
      * A letter's values as the language writes them. {@code kind} is the event's name; the
-     * optional values are null when they do not apply.
+     * optional values are null when they do not apply. {@code feeDue}: a reminder of an offer
+     * whose fee is not zero (the extension waives requirements, not the fee; a zero fee needs no
+     * payment, D10).
      */
     public record Fields(String kind, boolean reminder, String partner, String offer, String area,
-            String anniversaryDate, String opens, String closes, Integer daysLeft, String fee, String exemptUntil,
-            boolean pmc, String newAnniversaryDate, String link) {
+            String anniversaryDate, String opens, String closes, Integer daysLeft, String fee, boolean feeDue,
+            String exemptUntil, boolean pmc, String newAnniversaryDate, String link) {
     }
 
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
@@ -90,7 +92,8 @@ public class LetterWriter {
         Language language = l.language();
         return new Fields(l.event().name(), l.event().isReminder(), l.partnerName(), l.offerName(), l.area(),
                 date(l.anniversaryDate(), language), date(l.windowOpens(), language), date(l.windowCloses(), language),
-                l.daysLeft(), money(l.fee(), language), date(l.exemptUntil(), language), l.pmcMigrationRequired(),
+                l.daysLeft(), money(l.fee(), language), l.event().isReminder() && !l.fee().isZero(),
+                date(l.exemptUntil(), language), l.pmcMigrationRequired(),
                 date(l.newAnniversaryDate(), language), l.link());
     }
 

@@ -89,4 +89,20 @@ class LettersTest {
         assertThat(mail.text()).doesNotContain("COVID", "PMC").contains(language == Language.EN ? "JPY 0" : "0 日元");
         assertThat(mail.html()).contains("Contoso &lt;Ltd&gt;", "Gold &amp; Silver").doesNotContain("Contoso <Ltd>");
     }
+
+    /** D10: the extension waives the requirements, not the fee; a zero fee needs no payment, so none is "still due". */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aReminderSaysTheFeeIsStillDueOnlyWhenThereIsAFee(Language language) {
+        String due = language == Language.EN ? "The renewal fee is still due." : "但仍需支付续订费用";
+        Letter paid = letter(NotificationEvent.UPCOMING_ANNIVERSARY, language);
+        Letter free = new Letter(paid.event(), language, paid.partnerName(), paid.offerName(), paid.area(), paid.anniversaryDate(),
+                paid.windowOpens(), paid.windowCloses(), paid.daysLeft(), new Money(new BigDecimal("0.00"), "USD"),
+                paid.exemptUntil(), paid.pmcMigrationRequired(), paid.newAnniversaryDate(), paid.link());
+        assertThat(writer.write(paid).text()).contains(due);
+        assertThat(writer.write(paid).html()).contains(due);
+        LetterWriter.Written mail = writer.write(free);
+        assertThat(mail.text()).doesNotContain(due).contains(language == Language.EN ? "exempt from meeting the requirements" : "免于满足相关要求");
+        assertThat(mail.html()).doesNotContain(due);
+    }
 }
