@@ -31,7 +31,9 @@ public final class Requests {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final LocalDate EARLIEST_ANNIVERSARY = LocalDate.of(1, 1, 1);
+    // Every date derived from an AD (a reminder 15 days before, the next AD, its window) must be a
+    // four-digit year every client can read; no offer of the program is older than 1900 either.
+    private static final LocalDate EARLIEST_ANNIVERSARY = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST_ANNIVERSARY = LocalDate.of(9998, 12, 31);
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,6})?");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");

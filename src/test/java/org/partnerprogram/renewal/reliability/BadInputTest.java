@@ -82,6 +82,7 @@ class BadInputTest extends ReliabilityTestSupport {
         "21-03-15   | true   | \"1.00\" | \"USD\" | anniversaryDate",
         "9999-12-31 | true   | \"1.00\" | \"USD\" | anniversaryDate",
         "0000-06-01 | true   | \"1.00\" | \"USD\" | anniversaryDate",
+        "1899-12-31 | true   | \"1.00\" | \"USD\" | anniversaryDate",
         "2021-03-15 | \"yes\" | \"1.00\" | \"USD\" | requirementsMet",
         "2021-03-15 | true   | 1.00     | \"USD\" | renewalFee.amount",
         "2021-03-15 | true   | \"-5\"   | \"USD\" | renewalFee.amount",
