@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -310,7 +311,7 @@ public final class Requests {
             throw Problem.invalid(prefix + "amount", "must be a non-negative decimal string such as \"4730.00\"");
         }
         String currency = text(node, prefix, "currency");
-        if (!CURRENCY.matcher(currency).matches()) {
+        if (!CURRENCY.matcher(currency).matches() || !isIsoCurrency(currency)) {
             throw Problem.invalid(prefix + "currency", "must be an upper-case ISO 4217 code such as \"USD\"");
         }
         return new Money(new BigDecimal(amount), currency);
@@ -326,6 +327,16 @@ public final class Requests {
             throw Problem.invalid("anniversaryDate", "must be from " + EARLIEST_ANNIVERSARY + " to " + LATEST_ANNIVERSARY);
         }
         return date;
+    }
+
+    /** D15: a code ISO 4217 lists (as the JDK knows it), not just three capital letters. */
+    private static boolean isIsoCurrency(String code) {
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static LocalDate date(String value, String name) {

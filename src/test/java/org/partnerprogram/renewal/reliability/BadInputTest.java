@@ -66,6 +66,7 @@ class BadInputTest extends ReliabilityTestSupport {
         "{\"payment\":{\"reference\":\"r\",\"amount\":\"12.\",\"currency\":\"USD\"}} | payment.amount",
         "{\"payment\":{\"reference\":\"r\",\"amount\":\"1\",\"currency\":\"usd\"}}   | payment.currency",
         "{\"payment\":{\"reference\":\"r\",\"amount\":\"1\",\"currency\":\"US\"}}    | payment.currency",
+        "{\"payment\":{\"reference\":\"r\",\"amount\":\"1\",\"currency\":\"XYZ\"}}   | payment.currency",
         "{\"payment\":{\"reference\":\"\",\"amount\":\"1\",\"currency\":\"USD\"}}    | payment.reference",
         "{\"payment\":{\"amount\":\"1\",\"currency\":\"USD\"}}                      | payment.reference",
         "{\"payment\":{\"reference\":\"r\",\"amount\":\"1\",\"currency\":\"USD\",\"fee\":1}} | payment.fee",
@@ -87,6 +88,7 @@ class BadInputTest extends ReliabilityTestSupport {
         "2021-03-15 | true   | 1.00     | \"USD\" | renewalFee.amount",
         "2021-03-15 | true   | \"-5\"   | \"USD\" | renewalFee.amount",
         "2021-03-15 | true   | \"1.00\" | \"EURO\" | renewalFee.currency",
+        "2021-03-15 | true   | \"1.00\" | \"ABC\"  | renewalFee.currency",
         "2021-03-15 | true   | \"1.00\" | null   | renewalFee.currency",
     })
     void badOfferBodies(String date, String met, String amount, String currency, String named) {
