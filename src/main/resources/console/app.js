@@ -416,7 +416,7 @@ function contactRows(container, contacts) {
   const redraw = () => {
     rows.forEach((row, i) => { row.email.id = `contact-email-${i}`; row.name.id = `contact-name-${i}`; });
     container.replaceChildren(...rows.map((row, i) => h('fieldset', { class: 'contact' },
-      h('legend', {}, `${t('partner.contacts')} ${i + 1}`),
+      h('legend', {}, t('partner.contact', { n: i + 1 })),
       field(`contact-email-${i}`, t('partner.contactEmail', { n: i + 1 }), row.email),
       field(`contact-name-${i}`, t('partner.contactName', { n: i + 1 }), row.name),
       h('button', { type: 'button', class: 'secondary', onclick: () => { rows.splice(i, 1); redraw(); } },

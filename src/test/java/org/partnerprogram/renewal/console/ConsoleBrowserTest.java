@@ -312,6 +312,44 @@ class ConsoleBrowserTest extends ApiTestSupport {
         Browser.screenshot(browser, "console-08-operator-contact-added");
     }
 
+    /** A fresh partner of this test, moved to Partner Center, with these contacts' addresses. */
+    String partnerWithContacts(String... emails) {
+        String partner = newPartner("browser");
+        String contacts = java.util.Arrays.stream(emails).map(e -> "{\"email\":\"" + e + "\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        as(Tokens.operator()).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"name\":\"" + partner + " Ltd\",\"migratedToPartnerCenter\":true,\"contacts\":[" + contacts + "]}")
+                .put("/partners/{p}", partner).then().statusCode(200);
+        return partner;
+    }
+
+    /** The legends of the partner form's contact rows and the accessible names of their inputs. */
+    List<String> contactLegends() {
+        return visible(By.id("contacts")).findElements(By.cssSelector("fieldset.contact > legend")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    List<String> contactInputNames() {
+        return browser.findElements(By.cssSelector("#contacts input")).stream().map(WebElement::getAccessibleName).toList();
+    }
+
+    @Test
+    void eachContactRowIsNumberedSoEveryInputHasItsOwnLabel() {
+        String partner = partnerWithContacts("ana@contacts.example", "bo@contacts.example");
+        open("/");
+        signInAs("operator");
+        visible(By.id("open-partner-id")).sendKeys(partner, Keys.ENTER);
+        heading("Partner " + partner);
+        assertThat(contactLegends()).containsExactly("Contact 1", "Contact 2");
+        assertThat(contactInputNames()).containsExactly("Email of contact 1", "Name of contact 1",
+                "Email of contact 2", "Name of contact 2");
+
+        language("zh-CN");
+        heading("合作伙伴 " + partner);
+        assertThat(contactLegends()).containsExactly("联系人 1", "联系人 2");
+        assertThat(contactInputNames()).doesNotHaveDuplicates().hasSize(4).allMatch(name -> name.contains("联系人"));
+    }
+
     @Test
     void aPartnerAdminSeesItsNotifications() {
         open("/");
