@@ -381,7 +381,7 @@ async function notifications(partnerId) {
     get(`${partnerPath(partnerId)}/offers`)]);
   const names = new Map(offers.offers.map((s) => [s.offerId, s.name]));
   render(t('notifications.title'), answer.notifications.length === 0 ? h('p', {}, t('notifications.none')) : table([
-    { label: t('col.sentAt'), cell: (n) => h('time', { datetime: n.sentAt }, instant(n.sentAt)) },
+    { label: t('col.sentAt'), cell: (n) => (n.sentAt ? h('time', { datetime: n.sentAt }, instant(n.sentAt)) : t('notifications.notSent')) },
     { label: t('col.event'), cell: (n) => t(`event.${n.event}`) },
     { label: t('col.offer'), cell: (n) => link(offerPath(n.partnerId, n.offerId), names.get(n.offerId) ?? n.offerId,
       { 'data-offer': n.offerId }) },

@@ -34,6 +34,7 @@ const STRINGS = {
     'req.complete': 'Complete', 'req.incomplete': 'Not complete', 'req.exempt': 'Not complete — exempt until {until}',
     'days.left': '{n} days left', 'days.one': '1 day left', 'days.opensIn': 'Opens in {n} days', 'days.none': '—',
     'window.range': '{opens} – {closes}',
+    'time.at': '{date}, {time} UTC',
     'offer.renewable': 'Renewable now.',
     'offer.notRenewable': 'Not renewable now:',
     'exemption.title': 'You have been given an exemption',
@@ -69,6 +70,7 @@ const STRINGS = {
     'membership.open': 'Renew {name}',
     'notifications.title': 'Notifications',
     'notifications.none': 'No notifications yet.',
+    'notifications.notSent': 'Not sent',
     'event.UPCOMING_ANNIVERSARY': 'Upcoming anniversary', 'event.WINDOW_CLOSING': 'Window closing',
     'event.LAPSED': 'Lapsed', 'event.RENEWED': 'Renewed', 'event.LAPSE': 'Lapse',
     'delivery.SENT': 'Sent', 'delivery.NO_CONTACTS': 'No contacts', 'delivery.OBSOLETE': 'Obsolete', 'delivery.FAILED': 'Failed',
@@ -155,6 +157,7 @@ const STRINGS = {
     'req.complete': '已完成', 'req.incomplete': '未完成', 'req.exempt': '未完成（豁免至 {until}）',
     'days.left': '剩余 {n} 天', 'days.one': '剩余 1 天', 'days.opensIn': '{n} 天后开放', 'days.none': '—',
     'window.range': '{opens} 至 {closes}',
+    'time.at': '{date} {time} UTC',
     'offer.renewable': '现在可以续订。',
     'offer.notRenewable': '现在无法续订：',
     'exemption.title': '你已获得豁免',
@@ -190,6 +193,7 @@ const STRINGS = {
     'membership.open': '续订 {name}',
     'notifications.title': '通知',
     'notifications.none': '暂无通知。',
+    'notifications.notSent': '未发送',
     'event.UPCOMING_ANNIVERSARY': '即将到周年日', 'event.WINDOW_CLOSING': '窗口即将关闭',
     'event.LAPSED': '已失效', 'event.RENEWED': '已续订', 'event.LAPSE': '失效',
     'delivery.SENT': '已发送', 'delivery.NO_CONTACTS': '无联系人', 'delivery.OBSOLETE': '已过时', 'delivery.FAILED': '失败',
@@ -313,10 +317,13 @@ export function date(iso) {
     .format(new Date(`${iso}T00:00:00Z`));
 }
 
-/** An instant as the language writes it, in the browser's zone. */
+/**
+ * An instant as the emails write a date, with its time in UTC (the service's zone, not the
+ * browser's): "20 March 2021, 10:00 UTC", "2021年3月20日 10:00 UTC".
+ */
 export function instant(iso) {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const utc = new Date(iso).toISOString();
+  return t('time.at', { date: date(utc.slice(0, 10)), time: utc.slice(11, 16) });
 }
 
 /**

@@ -5,9 +5,12 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -315,12 +318,17 @@ class ConsoleBrowserTest extends ApiTestSupport {
     /** A fresh partner of this test, moved to Partner Center, with these contacts' addresses. */
     String partnerWithContacts(String... emails) {
         String partner = newPartner("browser");
-        String contacts = java.util.Arrays.stream(emails).map(e -> "{\"email\":\"" + e + "\"}")
-                .collect(java.util.stream.Collectors.joining(","));
-        as(Tokens.operator()).contentType(io.restassured.http.ContentType.JSON)
+        setContacts(partner, emails);
+        return partner;
+    }
+
+    /** An operator saves the partner, moved to Partner Center, with these contacts' addresses. */
+    void setContacts(String partner, String... emails) {
+        String contacts = Arrays.stream(emails).map(e -> "{\"email\":\"" + e + "\"}")
+                .collect(Collectors.joining(","));
+        as(Tokens.operator()).contentType(ContentType.JSON)
                 .body("{\"name\":\"" + partner + " Ltd\",\"migratedToPartnerCenter\":true,\"contacts\":[" + contacts + "]}")
                 .put("/partners/{p}", partner).then().statusCode(200);
-        return partner;
     }
 
     /** The legends of the partner form's contact rows and the accessible names of their inputs. */
@@ -364,14 +372,49 @@ class ConsoleBrowserTest extends ApiTestSupport {
     void theNotificationsNameEachOfferAsTheCompetenciesDo() throws InterruptedException {
         String partner = partnerWithExemptOffer("4730.00"); // no contacts: the receipt is recorded NO_CONTACTS (D20)
         renew(partner, "cloud-platform", "notified-1", payment("4730.00", "USD")).then().statusCode(201);
-        for (int i = 0; i < 100 && as(Tokens.partnerAdmin(partner)).get("/partners/{p}/notifications", partner)
-                .jsonPath().getList("notifications").isEmpty(); i++) {
-            Thread.sleep(100); // the local run hands the stream's records to notify every half second
-        }
+        awaitNotifications(partner, 1);
         open("/partners/" + partner + "/notifications");
         signInWithToken(Tokens.partnerAdmin(partner));
         heading("Notifications");
         assertThat(visible(By.cssSelector("main a[data-offer='cloud-platform']")).getText()).isEqualTo("Gold Cloud Platform");
+    }
+
+    /** Waits until the partner has this many notifications recorded. */
+    void awaitNotifications(String partner, int count) throws InterruptedException {
+        for (int i = 0; i < 100 && as(Tokens.partnerAdmin(partner)).get("/partners/{p}/notifications", partner)
+                .jsonPath().getList("notifications").size() < count; i++) {
+            Thread.sleep(100); // the local run hands the stream's records to notify every half second
+        }
+    }
+
+    String sentAtOf(String offerId, String label) {
+        return visible(By.xpath("//tr[.//a[@data-offer='" + offerId + "']]/td[@data-label='" + label + "']")).getText();
+    }
+
+    @Test
+    void aNotificationsTimeIsWrittenAsTheEmailsWriteDatesWithTheTimeInUtc() throws InterruptedException {
+        String partner = partnerWithExemptOffer("4730.00"); // no contacts yet: nothing is sent (NO_CONTACTS, sentAt null)
+        enrolOffer(partner, "modern-work", "COMPETENCY", "Modern Work", "2021-03-18", true, "1670.00");
+        renew(partner, "cloud-platform", "unsent-1", payment("4730.00", "USD")).then().statusCode(201);
+        awaitNotifications(partner, 1);
+        setContacts(partner, "a@sent.example");
+        renew(partner, "modern-work", "sent-1", payment("1670.00", "USD")).then().statusCode(201); // sent at 2021-03-20T10:00:00Z
+        awaitNotifications(partner, 2);
+        // The browser's zone is not the service's: the time is still written in UTC, as the emails' dates are.
+        browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Shanghai"));
+        try {
+            open("/partners/" + partner + "/notifications");
+            signInWithToken(Tokens.partnerAdmin(partner));
+            heading("Notifications");
+            assertThat(sentAtOf("modern-work", "Sent")).isEqualTo("20 March 2021, 10:00 UTC");
+            assertThat(sentAtOf("cloud-platform", "Sent")).isEqualTo("Not sent");
+            language("zh-CN");
+            heading("通知");
+            assertThat(sentAtOf("modern-work", "发送时间")).isEqualTo("2021年3月20日 10:00 UTC");
+            assertThat(sentAtOf("cloud-platform", "发送时间")).isEqualTo("未发送");
+        } finally {
+            browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+        }
     }
 
     @Test
