@@ -487,6 +487,8 @@ class ConsoleBrowserTest extends ApiTestSupport {
         heading("Membership offers");
         assertThat(browser.getCurrentUrl()).endsWith("/partners/" + partner + "/membership?offer=cloud-platform");
         assertThat(visible(By.cssSelector("#membership-offer .notice.exemption")).getText()).contains("until 15 March 2022");
+        assertThat(outline()).containsExactly("h1 Membership offers", "h2 Gold Cloud Platform", "h3 You have been given an exemption");
+        assertThat(browser.findElement(By.id("renew")).getAccessibleName()).isEqualTo("Gold Cloud Platform");
         assertThat(activeId()).isEqualTo("payment-reference");
         browser.findElement(By.id("payment-reference")).sendKeys("PAY-MEMBERSHIP-1");
         browser.findElement(By.id("renew-button")).click();
@@ -495,6 +497,41 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat((Boolean) browser.executeScript("return arguments[0].parentElement === document.activeElement", renewed))
                 .as("the confirmation has the focus").isTrue();
         assertThat(visible(By.xpath("//tr[.//a[@data-offer='cloud-platform']]")).getText()).contains("15 March 2022");
+    }
+
+    /** The page's headings in order, each as its level and text ("h2 Gold Cloud Platform"). */
+    List<String> outline() {
+        return browser.findElements(By.cssSelector("main :is(h1, h2, h3, h4, h5, h6)")).stream()
+                .map(e -> e.getTagName() + " " + e.getText()).toList();
+    }
+
+    @Test
+    void membershipOffersSaysWhyAnOfferCannotBeRenewedInsteadOfAFormThatCanOnlyFail() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, false); // still on PMC: the exemption does not apply yet
+        enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-03-12", false, "4730.00");
+        open("/partners/" + partner + "/membership?offer=cloud-platform");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Membership offers");
+        WebElement offer = visible(By.id("membership-offer"));
+        assertThat(offer.findElement(By.cssSelector("li[data-code='pmc-migration-required']")).getText()).startsWith(
+                "The exemption applies only once your membership has moved from PMC (Partner Membership Center) to Partner Center.");
+        assertThat(offer.findElements(By.cssSelector("form, input, button"))).as("no pay form").isEmpty();
+        assertThat(outline()).containsExactly("h1 Membership offers", "h2 Gold Cloud Platform",
+                "h3 An exemption once you have moved to Partner Center", "h3 Not renewable now:");
+    }
+
+    @Test
+    void membershipOffersSaysSoWhenTheOfferAskedForIsUnknown() {
+        String partner = partnerWithExemptOffer("4730.00");
+        open("/partners/" + partner + "/membership?offer=no-such-offer");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Membership offers");
+        assertThat(visible(By.id("membership-unknown")).getText()).isEqualTo("There is no offer no-such-offer for this partner.");
+        assertThat(browser.findElements(By.id("membership-offer"))).isEmpty();
+        language("zh-CN");
+        heading("会员产品");
+        assertThat(visible(By.id("membership-unknown")).getText()).isEqualTo("该合作伙伴没有产品 no-such-offer。");
     }
 
     @Test
