@@ -122,6 +122,9 @@ function windowRange(status) {
 
 const waitsForPmcMigration = (status) => status.blockers.some((b) => b.code === 'pmc-migration-required');
 
+/** D10: a renewal pays the fee, and a zero fee needs no payment (the API takes none). */
+const feeDue = (status) => Number(status.renewalFee.amount) > 0;
+
 /**
  * Complete or not, as the offer stores it (the page's "Complete"). The exemption is a separate
  * fact (D13): an offer that is not complete says until when the extension waives its requirements,
@@ -164,10 +167,9 @@ function exemptionNotice(status, level = 'h2') {
       h(level, { id: 'exemption-title' }, t('exemption.pendingTitle')),
       h('p', {}, parts('exemption.pending', { until })));
   }
-  const feeDue = Number(status.renewalFee.amount) > 0;
   return h('section', { class: 'notice exemption', 'aria-labelledby': 'exemption-title' },
     h(level, { id: 'exemption-title' }, t('exemption.title')),
-    h('p', {}, parts(feeDue ? 'exemption.textFee' : 'exemption.text', { until })));
+    h('p', {}, parts(feeDue(status) ? 'exemption.textFee' : 'exemption.textNoFee', { until })));
 }
 
 /** Renewable now, or every blocker in plain words; level as for exemptionNotice. */
@@ -272,7 +274,7 @@ function attempt(partnerId, offerId, body) {
  */
 function renewForm(partnerId, status, { onRenewed, onRefused, labelledBy = null }) {
   const fee = status.renewalFee;
-  const needsPayment = Number(fee.amount) > 0;
+  const needsPayment = feeDue(status);
   const result = h('div', { id: 'renew-result', 'aria-live': 'polite' });
   const missing = h('p', { class: 'error', id: 'payment-reference-error', hidden: true }, t('renew.referenceMissing'));
   const reference = h('input', { id: 'payment-reference', name: 'reference', autocomplete: 'off', required: needsPayment,

@@ -538,8 +538,26 @@ class ConsoleBrowserTest extends ApiTestSupport {
     void theExemptionNoticeSaysTheFeeIsStillDueOnlyWhenThereIsOne() {
         openAFreshExemptOffer("0.00", "", null);
         assertThat(visible(By.cssSelector(".notice.exemption")).getText())
-                .contains("COVID-19 extension: this offer is exempt from meeting the requirements until 15 March 2022.")
-                .doesNotContain("fee");
+                .contains("COVID-19 extension: this offer is exempt from meeting the requirements until 15 March 2022. No renewal fee is due.")
+                .doesNotContain("still due");
+    }
+
+    @Test
+    void aZeroFeeOfferRenewsFromMembershipOffersWithoutAPayment() {
+        String partner = partnerWithExemptOffer("0.00");
+        open("/partners/" + partner + "/membership?offer=cloud-platform");
+        language("zh-CN");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("会员产品");
+        assertThat(visible(By.cssSelector("#membership-offer .notice.exemption")).getText())
+                .contains("在 2022年3月15日 之前，此项目免于满足相关要求，且无需支付续订费用。").doesNotContain("仍需");
+        WebElement form = browser.findElement(By.id("renew"));
+        assertThat(form.getText()).contains("此产品无需付费。");
+        assertThat(form.findElements(By.tagName("input"))).as("no payment reference asked for").isEmpty();
+        browser.findElement(By.id("renew-button")).click();
+        assertThat(visible(By.id("renewed")).getText()).isEqualTo("已续订。新的周年日为 2022年3月15日。");
+        as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform").then().statusCode(200)
+                .body("renewals", hasSize(1)).body("renewals[0].payment", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
