@@ -122,6 +122,9 @@ function windowRange(status) {
 
 const waitsForPmcMigration = (status) => status.blockers.some((b) => b.code === 'pmc-migration-required');
 
+/** D10: a renewal pays the fee, and a zero fee needs no payment (the API takes none). */
+const feeDue = (status) => Number(status.renewalFee.amount) > 0;
+
 /**
  * Complete or not, as the offer stores it (the page's "Complete"). The exemption is a separate
  * fact (D13): an offer that is not complete says until when the extension waives its requirements,
@@ -154,25 +157,26 @@ function statusBadge(status) {
 /**
  * The extension in the emails' words (D13). Still on PMC, the exemption is only a prospect: a
  * warning that says what would change, never the green notice beside the blocker that denies it.
+ * level: its heading's, one below the heading of the part of the page it sits in.
  */
-function exemptionNotice(status) {
+function exemptionNotice(status, level = 'h2') {
   if (!status.exemption) return null;
   const until = day(status.exemption.until);
   if (waitsForPmcMigration(status)) {
     return h('section', { class: 'notice warning exemption-pending', 'aria-labelledby': 'exemption-title' },
-      h('h2', { id: 'exemption-title' }, t('exemption.pendingTitle')),
+      h(level, { id: 'exemption-title' }, t('exemption.pendingTitle')),
       h('p', {}, parts('exemption.pending', { until })));
   }
-  const feeDue = Number(status.renewalFee.amount) > 0;
   return h('section', { class: 'notice exemption', 'aria-labelledby': 'exemption-title' },
-    h('h2', { id: 'exemption-title' }, t('exemption.title')),
-    h('p', {}, parts(feeDue ? 'exemption.textFee' : 'exemption.text', { until })));
+    h(level, { id: 'exemption-title' }, t('exemption.title')),
+    h('p', {}, parts(feeDue(status) ? 'exemption.textFee' : 'exemption.textNoFee', { until })));
 }
 
-function blockerList(status, partnerId) {
+/** Renewable now, or every blocker in plain words; level as for exemptionNotice. */
+function blockerList(status, partnerId, level = 'h2') {
   if (status.blockers.length === 0) return notice('success', h('p', {}, t('offer.renewable')));
   return h('section', { class: 'notice warning', 'aria-labelledby': 'blockers-title' },
-    h('h2', { id: 'blockers-title' }, t('offer.notRenewable')),
+    h(level, { id: 'blockers-title' }, t('offer.notRenewable')),
     h('ul', { class: 'blockers' }, status.blockers.map((b) => h('li', { 'data-code': b.code },
       blockerText(b, status),
       b.code === 'pmc-migration-required'
@@ -205,6 +209,9 @@ const membershipPath = (p, o) => `${partnerPath(p)}/membership${o ? `?offer=${en
 /**
  * Membership offers, the flow's last step: every offer with its dates and fee; Renew opens the pay
  * form for that offer here (?offer=), drawn again with the answer on top after renewing or a refusal.
+ * The offer's section is headed by its name: its notices are parts of it (h3), and the pay form,
+ * what the section is for, has no heading of its own. An offer that cannot be renewed now shows
+ * its blockers instead of a form that could only be refused.
  */
 async function membershipOffers(partnerId, top = null) {
   const offerId = new URLSearchParams(location.search).get('offer');
@@ -212,13 +219,14 @@ async function membershipOffers(partnerId, top = null) {
   const selected = list.offers.find((s) => s.offerId === offerId) ?? null;
   const box = selected ? top?.(selected) ?? null : null;
   const pay = selected && (selected.renewable
-    ? renewal(partnerId, selected, (next) => membershipOffers(partnerId, next))
-    : (box ? null : notice('info', h('p', {}, t('renew.notNow')))));
+    ? renewal(partnerId, selected, (next) => membershipOffers(partnerId, next), 'membership-offer-title')
+    : blockerList(selected, partnerId, 'h3'));
   render(t('membership.title'),
     h('p', {}, t('membership.intro')),
     box,
+    offerId && !selected ? notice('warning', h('p', { id: 'membership-unknown' }, t('membership.unknown', { id: offerId }))) : null,
     selected ? h('section', { id: 'membership-offer', 'aria-labelledby': 'membership-offer-title' },
-      h('h2', { id: 'membership-offer-title' }, selected.name), exemptionNotice(selected), pay) : null,
+      h('h2', { id: 'membership-offer-title' }, selected.name), exemptionNotice(selected, 'h3'), pay) : null,
     table([
       { label: t('col.offer'), cell: (s) => link(offerPath(partnerId, s.offerId), s.name, { 'data-offer': s.offerId }) },
       { label: t('col.status'), cell: statusBadge },
@@ -262,18 +270,19 @@ function attempt(partnerId, offerId, body) {
 /**
  * The pay-and-renew form. A renewal answers onRenewed; a refusal by the rules or for the payment
  * (402, 409) answers onRefused, as the offer has changed under the page; other refusals show here.
+ * labelledBy: the id of the heading of the section it fills, which then names it instead of its own.
  */
-function renewForm(partnerId, status, { onRenewed, onRefused }) {
+function renewForm(partnerId, status, { onRenewed, onRefused, labelledBy = null }) {
   const fee = status.renewalFee;
-  const needsPayment = Number(fee.amount) > 0;
+  const needsPayment = feeDue(status);
   const result = h('div', { id: 'renew-result', 'aria-live': 'polite' });
   const missing = h('p', { class: 'error', id: 'payment-reference-error', hidden: true }, t('renew.referenceMissing'));
   const reference = h('input', { id: 'payment-reference', name: 'reference', autocomplete: 'off', required: needsPayment,
     'aria-describedby': 'payment-reference-hint', maxlength: '256' });
   const button = h('button', { type: 'submit', id: 'renew-button' }, t('renew.button'));
   let busy = false;
-  const form = h('form', { id: 'renew', novalidate: true, 'aria-labelledby': 'renew-title' },
-    h('h2', { id: 'renew-title' }, t('renew.title')),
+  const form = h('form', { id: 'renew', novalidate: true, 'aria-labelledby': labelledBy ?? 'renew-title' },
+    labelledBy ? null : h('h2', { id: 'renew-title' }, t('renew.title')),
     h('p', { class: 'fee' }, needsPayment ? [t('renew.fee'), ': ', h('strong', { id: 'renew-fee' }, money(fee))] : t('renew.noFee')),
     needsPayment ? field('payment-reference', t('renew.reference'), reference, t('renew.referenceHint'), missing) : null,
     button, result);
@@ -324,8 +333,9 @@ function renewForm(partnerId, status, { onRenewed, onRefused }) {
  * the page with top(status) above the rest (the confirmation, or the refusal with the offer as it
  * now stands: a new fee, a closed window), as a refusal means the page had become stale.
  */
-function renewal(partnerId, status, redraw) {
+function renewal(partnerId, status, redraw, labelledBy = null) {
   return renewForm(partnerId, status, {
+    labelledBy,
     onRenewed: (answer) => redraw(() => notice('success',
       h('p', { id: 'renewed' }, parts('renew.done', { date: day(answer.body.newAnniversaryDate) })),
       answer.headers.get('Idempotent-Replayed') ? h('p', {}, t('renew.replayed')) : null)),
@@ -381,7 +391,7 @@ async function notifications(partnerId) {
     get(`${partnerPath(partnerId)}/offers`)]);
   const names = new Map(offers.offers.map((s) => [s.offerId, s.name]));
   render(t('notifications.title'), answer.notifications.length === 0 ? h('p', {}, t('notifications.none')) : table([
-    { label: t('col.sentAt'), cell: (n) => h('time', { datetime: n.sentAt }, instant(n.sentAt)) },
+    { label: t('col.sentAt'), cell: (n) => (n.sentAt ? h('time', { datetime: n.sentAt }, instant(n.sentAt)) : t('notifications.notSent')) },
     { label: t('col.event'), cell: (n) => t(`event.${n.event}`) },
     { label: t('col.offer'), cell: (n) => link(offerPath(n.partnerId, n.offerId), names.get(n.offerId) ?? n.offerId,
       { 'data-offer': n.offerId }) },
@@ -416,7 +426,7 @@ function contactRows(container, contacts) {
   const redraw = () => {
     rows.forEach((row, i) => { row.email.id = `contact-email-${i}`; row.name.id = `contact-name-${i}`; });
     container.replaceChildren(...rows.map((row, i) => h('fieldset', { class: 'contact' },
-      h('legend', {}, `${t('partner.contacts')} ${i + 1}`),
+      h('legend', {}, t('partner.contact', { n: i + 1 })),
       field(`contact-email-${i}`, t('partner.contactEmail', { n: i + 1 }), row.email),
       field(`contact-name-${i}`, t('partner.contactName', { n: i + 1 }), row.name),
       h('button', { type: 'button', class: 'secondary', onclick: () => { rows.splice(i, 1); redraw(); } },

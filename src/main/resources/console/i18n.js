@@ -34,10 +34,11 @@ const STRINGS = {
     'req.complete': 'Complete', 'req.incomplete': 'Not complete', 'req.exempt': 'Not complete — exempt until {until}',
     'days.left': '{n} days left', 'days.one': '1 day left', 'days.opensIn': 'Opens in {n} days', 'days.none': '—',
     'window.range': '{opens} – {closes}',
+    'time.at': '{date}, {time} UTC',
     'offer.renewable': 'Renewable now.',
     'offer.notRenewable': 'Not renewable now:',
     'exemption.title': 'You have been given an exemption',
-    'exemption.text': 'COVID-19 extension: this offer is exempt from meeting the requirements until {until}.',
+    'exemption.textNoFee': 'COVID-19 extension: this offer is exempt from meeting the requirements until {until}. No renewal fee is due.',
     'exemption.textFee': 'COVID-19 extension: this offer is exempt from meeting the requirements until {until}. The renewal fee is still due.',
     'exemption.pendingTitle': 'An exemption once you have moved to Partner Center',
     'exemption.pending': 'COVID-19 extension: this offer would be exempt from meeting the requirements until {until} once the membership has moved from PMC to Partner Center.',
@@ -67,8 +68,10 @@ const STRINGS = {
     'membership.title': 'Membership offers',
     'membership.intro': 'Pay the fee to renew an offer inside its renewal window.',
     'membership.open': 'Renew {name}',
+    'membership.unknown': 'There is no offer {id} for this partner.',
     'notifications.title': 'Notifications',
     'notifications.none': 'No notifications yet.',
+    'notifications.notSent': 'Not sent',
     'event.UPCOMING_ANNIVERSARY': 'Upcoming anniversary', 'event.WINDOW_CLOSING': 'Window closing',
     'event.LAPSED': 'Lapsed', 'event.RENEWED': 'Renewed', 'event.LAPSE': 'Lapse',
     'delivery.SENT': 'Sent', 'delivery.NO_CONTACTS': 'No contacts', 'delivery.OBSOLETE': 'Obsolete', 'delivery.FAILED': 'Failed',
@@ -81,6 +84,7 @@ const STRINGS = {
     'partner.migrated': 'Moved from PMC to Partner Center',
     'partner.language': 'Language of emails',
     'partner.contacts': 'Contacts',
+    'partner.contact': 'Contact {n}',
     'partner.contactEmail': 'Email of contact {n}',
     'partner.contactName': 'Name of contact {n}',
     'partner.addContact': 'Add a contact',
@@ -154,10 +158,11 @@ const STRINGS = {
     'req.complete': '已完成', 'req.incomplete': '未完成', 'req.exempt': '未完成（豁免至 {until}）',
     'days.left': '剩余 {n} 天', 'days.one': '剩余 1 天', 'days.opensIn': '{n} 天后开放', 'days.none': '—',
     'window.range': '{opens} 至 {closes}',
+    'time.at': '{date} {time} UTC',
     'offer.renewable': '现在可以续订。',
     'offer.notRenewable': '现在无法续订：',
     'exemption.title': '你已获得豁免',
-    'exemption.text': 'COVID-19 延期政策：在 {until} 之前，此项目免于满足相关要求。',
+    'exemption.textNoFee': 'COVID-19 延期政策：在 {until} 之前，此项目免于满足相关要求，且无需支付续订费用。',
     'exemption.textFee': 'COVID-19 延期政策：在 {until} 之前，此项目免于满足相关要求，但仍需支付续订费用。',
     'exemption.pendingTitle': '迁移到合作伙伴中心后可获豁免',
     'exemption.pending': 'COVID-19 延期政策：会员资格从 PMC 迁移到合作伙伴中心后，此项目在 {until} 之前免于满足相关要求。',
@@ -187,8 +192,10 @@ const STRINGS = {
     'membership.title': '会员产品',
     'membership.intro': '在续订窗口内支付费用即可续订产品。',
     'membership.open': '续订 {name}',
+    'membership.unknown': '该合作伙伴没有产品 {id}。',
     'notifications.title': '通知',
     'notifications.none': '暂无通知。',
+    'notifications.notSent': '未发送',
     'event.UPCOMING_ANNIVERSARY': '即将到周年日', 'event.WINDOW_CLOSING': '窗口即将关闭',
     'event.LAPSED': '已失效', 'event.RENEWED': '已续订', 'event.LAPSE': '失效',
     'delivery.SENT': '已发送', 'delivery.NO_CONTACTS': '无联系人', 'delivery.OBSOLETE': '已过时', 'delivery.FAILED': '失败',
@@ -201,6 +208,7 @@ const STRINGS = {
     'partner.migrated': '已从 PMC 迁移到合作伙伴中心',
     'partner.language': '邮件语言',
     'partner.contacts': '联系人',
+    'partner.contact': '联系人 {n}',
     'partner.contactEmail': '联系人 {n} 的邮箱',
     'partner.contactName': '联系人 {n} 的姓名',
     'partner.addContact': '添加联系人',
@@ -311,10 +319,13 @@ export function date(iso) {
     .format(new Date(`${iso}T00:00:00Z`));
 }
 
-/** An instant as the language writes it, in the browser's zone. */
+/**
+ * An instant as the emails write a date, with its time in UTC (the service's zone, not the
+ * browser's): "20 March 2021, 10:00 UTC", "2021年3月20日 10:00 UTC".
+ */
 export function instant(iso) {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const utc = new Date(iso).toISOString();
+  return t('time.at', { date: date(utc.slice(0, 10)), time: utc.slice(11, 16) });
 }
 
 /**

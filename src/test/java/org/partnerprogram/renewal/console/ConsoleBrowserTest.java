@@ -5,9 +5,12 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -312,6 +315,49 @@ class ConsoleBrowserTest extends ApiTestSupport {
         Browser.screenshot(browser, "console-08-operator-contact-added");
     }
 
+    /** A fresh partner of this test, moved to Partner Center, with these contacts' addresses. */
+    String partnerWithContacts(String... emails) {
+        String partner = newPartner("browser");
+        setContacts(partner, emails);
+        return partner;
+    }
+
+    /** An operator saves the partner, moved to Partner Center, with these contacts' addresses. */
+    void setContacts(String partner, String... emails) {
+        String contacts = Arrays.stream(emails).map(e -> "{\"email\":\"" + e + "\"}")
+                .collect(Collectors.joining(","));
+        as(Tokens.operator()).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + partner + " Ltd\",\"migratedToPartnerCenter\":true,\"contacts\":[" + contacts + "]}")
+                .put("/partners/{p}", partner).then().statusCode(200);
+    }
+
+    /** The legends of the partner form's contact rows and the accessible names of their inputs. */
+    List<String> contactLegends() {
+        return visible(By.id("contacts")).findElements(By.cssSelector("fieldset.contact > legend")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    List<String> contactInputNames() {
+        return browser.findElements(By.cssSelector("#contacts input")).stream().map(WebElement::getAccessibleName).toList();
+    }
+
+    @Test
+    void eachContactRowIsNumberedSoEveryInputHasItsOwnLabel() {
+        String partner = partnerWithContacts("ana@contacts.example", "bo@contacts.example");
+        open("/");
+        signInAs("operator");
+        visible(By.id("open-partner-id")).sendKeys(partner, Keys.ENTER);
+        heading("Partner " + partner);
+        assertThat(contactLegends()).containsExactly("Contact 1", "Contact 2");
+        assertThat(contactInputNames()).containsExactly("Email of contact 1", "Name of contact 1",
+                "Email of contact 2", "Name of contact 2");
+
+        language("zh-CN");
+        heading("合作伙伴 " + partner);
+        assertThat(contactLegends()).containsExactly("联系人 1", "联系人 2");
+        assertThat(contactInputNames()).doesNotHaveDuplicates().hasSize(4).allMatch(name -> name.contains("联系人"));
+    }
+
     @Test
     void aPartnerAdminSeesItsNotifications() {
         open("/");
@@ -326,14 +372,49 @@ class ConsoleBrowserTest extends ApiTestSupport {
     void theNotificationsNameEachOfferAsTheCompetenciesDo() throws InterruptedException {
         String partner = partnerWithExemptOffer("4730.00"); // no contacts: the receipt is recorded NO_CONTACTS (D20)
         renew(partner, "cloud-platform", "notified-1", payment("4730.00", "USD")).then().statusCode(201);
-        for (int i = 0; i < 100 && as(Tokens.partnerAdmin(partner)).get("/partners/{p}/notifications", partner)
-                .jsonPath().getList("notifications").isEmpty(); i++) {
-            Thread.sleep(100); // the local run hands the stream's records to notify every half second
-        }
+        awaitNotifications(partner, 1);
         open("/partners/" + partner + "/notifications");
         signInWithToken(Tokens.partnerAdmin(partner));
         heading("Notifications");
         assertThat(visible(By.cssSelector("main a[data-offer='cloud-platform']")).getText()).isEqualTo("Gold Cloud Platform");
+    }
+
+    /** Waits until the partner has this many notifications recorded. */
+    void awaitNotifications(String partner, int count) throws InterruptedException {
+        for (int i = 0; i < 100 && as(Tokens.partnerAdmin(partner)).get("/partners/{p}/notifications", partner)
+                .jsonPath().getList("notifications").size() < count; i++) {
+            Thread.sleep(100); // the local run hands the stream's records to notify every half second
+        }
+    }
+
+    String sentAtOf(String offerId, String label) {
+        return visible(By.xpath("//tr[.//a[@data-offer='" + offerId + "']]/td[@data-label='" + label + "']")).getText();
+    }
+
+    @Test
+    void aNotificationsTimeIsWrittenAsTheEmailsWriteDatesWithTheTimeInUtc() throws InterruptedException {
+        String partner = partnerWithExemptOffer("4730.00"); // no contacts yet: nothing is sent (NO_CONTACTS, sentAt null)
+        enrolOffer(partner, "modern-work", "COMPETENCY", "Modern Work", "2021-03-18", true, "1670.00");
+        renew(partner, "cloud-platform", "unsent-1", payment("4730.00", "USD")).then().statusCode(201);
+        awaitNotifications(partner, 1);
+        setContacts(partner, "a@sent.example");
+        renew(partner, "modern-work", "sent-1", payment("1670.00", "USD")).then().statusCode(201); // sent at 2021-03-20T10:00:00Z
+        awaitNotifications(partner, 2);
+        // The browser's zone is not the service's: the time is still written in UTC, as the emails' dates are.
+        browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Shanghai"));
+        try {
+            open("/partners/" + partner + "/notifications");
+            signInWithToken(Tokens.partnerAdmin(partner));
+            heading("Notifications");
+            assertThat(sentAtOf("modern-work", "Sent")).isEqualTo("20 March 2021, 10:00 UTC");
+            assertThat(sentAtOf("cloud-platform", "Sent")).isEqualTo("Not sent");
+            language("zh-CN");
+            heading("通知");
+            assertThat(sentAtOf("modern-work", "发送时间")).isEqualTo("2021年3月20日 10:00 UTC");
+            assertThat(sentAtOf("cloud-platform", "发送时间")).isEqualTo("未发送");
+        } finally {
+            browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+        }
     }
 
     @Test
@@ -406,6 +487,8 @@ class ConsoleBrowserTest extends ApiTestSupport {
         heading("Membership offers");
         assertThat(browser.getCurrentUrl()).endsWith("/partners/" + partner + "/membership?offer=cloud-platform");
         assertThat(visible(By.cssSelector("#membership-offer .notice.exemption")).getText()).contains("until 15 March 2022");
+        assertThat(outline()).containsExactly("h1 Membership offers", "h2 Gold Cloud Platform", "h3 You have been given an exemption");
+        assertThat(browser.findElement(By.id("renew")).getAccessibleName()).isEqualTo("Gold Cloud Platform");
         assertThat(activeId()).isEqualTo("payment-reference");
         browser.findElement(By.id("payment-reference")).sendKeys("PAY-MEMBERSHIP-1");
         browser.findElement(By.id("renew-button")).click();
@@ -416,12 +499,65 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(visible(By.xpath("//tr[.//a[@data-offer='cloud-platform']]")).getText()).contains("15 March 2022");
     }
 
+    /** The page's headings in order, each as its level and text ("h2 Gold Cloud Platform"). */
+    List<String> outline() {
+        return browser.findElements(By.cssSelector("main :is(h1, h2, h3, h4, h5, h6)")).stream()
+                .map(e -> e.getTagName() + " " + e.getText()).toList();
+    }
+
+    @Test
+    void membershipOffersSaysWhyAnOfferCannotBeRenewedInsteadOfAFormThatCanOnlyFail() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, false); // still on PMC: the exemption does not apply yet
+        enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-03-12", false, "4730.00");
+        open("/partners/" + partner + "/membership?offer=cloud-platform");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Membership offers");
+        WebElement offer = visible(By.id("membership-offer"));
+        assertThat(offer.findElement(By.cssSelector("li[data-code='pmc-migration-required']")).getText()).startsWith(
+                "The exemption applies only once your membership has moved from PMC (Partner Membership Center) to Partner Center.");
+        assertThat(offer.findElements(By.cssSelector("form, input, button"))).as("no pay form").isEmpty();
+        assertThat(outline()).containsExactly("h1 Membership offers", "h2 Gold Cloud Platform",
+                "h3 An exemption once you have moved to Partner Center", "h3 Not renewable now:");
+    }
+
+    @Test
+    void membershipOffersSaysSoWhenTheOfferAskedForIsUnknown() {
+        String partner = partnerWithExemptOffer("4730.00");
+        open("/partners/" + partner + "/membership?offer=no-such-offer");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Membership offers");
+        assertThat(visible(By.id("membership-unknown")).getText()).isEqualTo("There is no offer no-such-offer for this partner.");
+        assertThat(browser.findElements(By.id("membership-offer"))).isEmpty();
+        language("zh-CN");
+        heading("会员产品");
+        assertThat(visible(By.id("membership-unknown")).getText()).isEqualTo("该合作伙伴没有产品 no-such-offer。");
+    }
+
     @Test
     void theExemptionNoticeSaysTheFeeIsStillDueOnlyWhenThereIsOne() {
         openAFreshExemptOffer("0.00", "", null);
         assertThat(visible(By.cssSelector(".notice.exemption")).getText())
-                .contains("COVID-19 extension: this offer is exempt from meeting the requirements until 15 March 2022.")
-                .doesNotContain("fee");
+                .contains("COVID-19 extension: this offer is exempt from meeting the requirements until 15 March 2022. No renewal fee is due.")
+                .doesNotContain("still due");
+    }
+
+    @Test
+    void aZeroFeeOfferRenewsFromMembershipOffersWithoutAPayment() {
+        String partner = partnerWithExemptOffer("0.00");
+        open("/partners/" + partner + "/membership?offer=cloud-platform");
+        language("zh-CN");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("会员产品");
+        assertThat(visible(By.cssSelector("#membership-offer .notice.exemption")).getText())
+                .contains("在 2022年3月15日 之前，此项目免于满足相关要求，且无需支付续订费用。").doesNotContain("仍需");
+        WebElement form = browser.findElement(By.id("renew"));
+        assertThat(form.getText()).contains("此产品无需付费。");
+        assertThat(form.findElements(By.tagName("input"))).as("no payment reference asked for").isEmpty();
+        browser.findElement(By.id("renew-button")).click();
+        assertThat(visible(By.id("renewed")).getText()).isEqualTo("已续订。新的周年日为 2022年3月15日。");
+        as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform").then().statusCode(200)
+                .body("renewals", hasSize(1)).body("renewals[0].payment", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
