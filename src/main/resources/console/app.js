@@ -185,10 +185,30 @@ function blockerList(status, partnerId) {
 const partnerPath = (p) => `/partners/${encodeURIComponent(p)}`;
 const offerPath = (p, o) => `${partnerPath(p)}/offers/${encodeURIComponent(o)}`;
 
+/** "Contoso Ltd (contoso)". */
+const named = (partner) => t('partner.named', { name: partner.name, id: partner.partnerId });
+
+/**
+ * For an operator, who reads any partner's pages (D22), the partner they show, named (only its id
+ * when it is not enrolled); null for a partner admin, whose pages stay as Partner Center draws them.
+ */
+async function partnerOfOperator(partnerId) {
+  if (!auth.isOperator()) return null;
+  try {
+    return named(await get(partnerPath(partnerId)));
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return partnerId;
+    throw error;
+  }
+}
+
+/** A page's title, followed by the partner an operator is looking at. */
+const headed = (title, partner) => (partner ? t('partner.of', { title, partner }) : title);
+
 async function competencies(partnerId) {
-  const list = await get(`${partnerPath(partnerId)}/offers`);
-  render(t('competencies.title'),
-    h('p', {}, parts('competencies.intro', { asOf: day(list.asOf) })),
+  const [list, partner] = await Promise.all([get(`${partnerPath(partnerId)}/offers`), partnerOfOperator(partnerId)]);
+  render(headed(t('competencies.title'), partner),
+    h('p', {}, parts(partner ? 'competencies.introOperator' : 'competencies.intro', { asOf: day(list.asOf) })),
     list.offers.length === 0 ? h('p', {}, t('competencies.none')) : table([
       { label: t('col.offer'), cell: (s) => link(offerPath(partnerId, s.offerId), s.name, { 'data-offer': s.offerId }) },
       { label: t('col.area'), cell: (s) => s.area },
@@ -205,17 +225,21 @@ const membershipPath = (p, o) => `${partnerPath(p)}/membership${o ? `?offer=${en
 /**
  * Membership offers, the flow's last step: every offer with its dates and fee; Renew opens the pay
  * form for that offer here (?offer=), drawn again with the answer on top after renewing or a refusal.
+ * An operator cannot renew (the API answers 403): they see the offers and fees, without Renew.
  */
 async function membershipOffers(partnerId, top = null) {
-  const offerId = new URLSearchParams(location.search).get('offer');
-  const list = await get(`${partnerPath(partnerId)}/offers`);
+  const [list, partner] = await Promise.all([get(`${partnerPath(partnerId)}/offers`), partnerOfOperator(partnerId)]);
+  const offerId = partner ? null : new URLSearchParams(location.search).get('offer');
   const selected = list.offers.find((s) => s.offerId === offerId) ?? null;
   const box = selected ? top?.(selected) ?? null : null;
   const pay = selected && (selected.renewable
     ? renewal(partnerId, selected, (next) => membershipOffers(partnerId, next))
     : (box ? null : notice('info', h('p', {}, t('renew.notNow')))));
-  render(t('membership.title'),
-    h('p', {}, t('membership.intro')),
+  const renew = { label: t('col.renew'), cell: (s) => (s.renewable
+    ? link(membershipPath(partnerId, s.offerId), t('membership.open', { name: s.name }), { 'data-renew': s.offerId })
+    : s.blockers.map((b, i) => [i > 0 ? ' ' : null, blockerText(b, s)])) };
+  render(headed(t('membership.title'), partner),
+    h('p', {}, t(partner ? 'membership.introOperator' : 'membership.intro')),
     box,
     selected ? h('section', { id: 'membership-offer', 'aria-labelledby': 'membership-offer-title' },
       h('h2', { id: 'membership-offer-title' }, selected.name), exemptionNotice(selected), pay) : null,
@@ -225,10 +249,8 @@ async function membershipOffers(partnerId, top = null) {
       { label: t('col.ad'), cell: (s) => day(s.anniversaryDate) },
       { label: t('col.window'), cell: windowRange },
       { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
-      { label: t('col.renew'), cell: (s) => (s.renewable
-        ? link(membershipPath(partnerId, s.offerId), t('membership.open', { name: s.name }), { 'data-renew': s.offerId })
-        : s.blockers.map((b, i) => [i > 0 ? ' ' : null, blockerText(b, s)])) },
-    ], list.offers, { caption: t('membership.title') }));
+      partner ? null : renew,
+    ].filter(Boolean), list.offers, { caption: t('membership.title') }));
   focusTop(box);
   if (selected && !box) document.getElementById('payment-reference')?.focus();
 }
@@ -343,12 +365,13 @@ function focusTop(box) {
 /** The offer's page (the emails' deep link); after a renewal or a refusal it is drawn again with the answer on top. */
 async function offerPage(partnerId, offerId, top = null) {
   const operator = auth.isOperator();
-  const [status, history] = await Promise.all([
+  const [status, history, partner] = await Promise.all([
     get(offerPath(partnerId, offerId)),
     get(`${offerPath(partnerId, offerId)}/renewals`),
+    partnerOfOperator(partnerId),
   ]);
   const box = top?.(status) ?? null;
-  render(status.name,
+  render(headed(status.name, partner),
     h('p', { class: 'crumbs' }, link(`${partnerPath(partnerId)}/offers`, t('nav.competencies')), ' › ', status.name),
     box,
     offerSummary(status),
@@ -377,10 +400,10 @@ function offerSummary(status) {
 
 /** The partner's emails and their fate (D21); each offer named as the Competencies name it. */
 async function notifications(partnerId) {
-  const [answer, offers] = await Promise.all([get(`${partnerPath(partnerId)}/notifications`),
-    get(`${partnerPath(partnerId)}/offers`)]);
+  const [answer, offers, partner] = await Promise.all([get(`${partnerPath(partnerId)}/notifications`),
+    get(`${partnerPath(partnerId)}/offers`), partnerOfOperator(partnerId)]);
   const names = new Map(offers.offers.map((s) => [s.offerId, s.name]));
-  render(t('notifications.title'), answer.notifications.length === 0 ? h('p', {}, t('notifications.none')) : table([
+  render(headed(t('notifications.title'), partner), answer.notifications.length === 0 ? h('p', {}, t('notifications.none')) : table([
     { label: t('col.sentAt'), cell: (n) => h('time', { datetime: n.sentAt }, instant(n.sentAt)) },
     { label: t('col.event'), cell: (n) => t(`event.${n.event}`) },
     { label: t('col.offer'), cell: (n) => link(offerPath(n.partnerId, n.offerId), names.get(n.offerId) ?? n.offerId,
@@ -474,9 +497,10 @@ async function partnerPage(partnerId) {
       result.replaceChildren(problemBox(error));
     }
   });
-  render(t('partner.title', { id: partnerId }),
+  render(unknown ? t('partner.title', { id: partnerId }) : named(partner),
     unknown ? notice('info', h('p', {}, t('partner.unknown', { id: partnerId })))
       : h('p', { id: 'partner-links' }, t('partner.links'), ' ', link(`${partnerPath(partnerId)}/offers`, t('nav.competencies')),
+        ' · ', link(`${partnerPath(partnerId)}/membership`, t('nav.membership')),
         ' · ', link(`${partnerPath(partnerId)}/notifications`, t('nav.notifications'))),
     form,
     h('section', { 'aria-labelledby': 'offers-title' }, h('h2', { id: 'offers-title' }, t('partner.offers')),

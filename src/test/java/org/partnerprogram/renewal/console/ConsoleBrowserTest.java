@@ -268,7 +268,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         signInAs("operator");
         heading("Open a partner");
         visible(By.id("open-partner-id")).sendKeys("northwind", Keys.ENTER);
-        heading("Partner northwind");
+        heading("Northwind Traders (northwind)");
         assertThat(browser.findElement(By.id("partner-name")).getAttribute("value")).isEqualTo("Northwind Traders");
         browser.findElement(By.id("enrol-offer-id")).sendKeys("azure-ai");
         browser.findElement(By.id("enrol-name")).sendKeys("Gold AI on Azure");
@@ -299,7 +299,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         open("/");
         signInAs("operator");
         visible(By.id("open-partner-id")).sendKeys("fabrikam", Keys.ENTER);
-        heading("Partner fabrikam");
+        heading("Fabrikam Inc (fabrikam)");
         // The demo partner already has a contact: the new one is the row added last.
         int row = browser.findElements(By.cssSelector("input[id^='contact-email-']")).size();
         browser.findElement(By.id("add-contact")).click();
@@ -433,7 +433,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         signInAs("operator");
         visible(By.id("open-partner-id")).sendKeys(partner, Keys.ENTER);
         visible(By.cssSelector("a[data-offer='data-analytics']")).click();
-        heading("Gold Data Analytics");
+        heading(ofPartner("Gold Data Analytics", partner));
         WebElement met = visible(By.id("edit-requirements-met"));
         assertThat(met.isSelected()).as("Requirements met, as stored").isTrue();
         WebElement name = browser.findElement(By.id("edit-name"));
@@ -483,15 +483,39 @@ class ConsoleBrowserTest extends ApiTestSupport {
         open("/");
         signInAs("operator");
         visible(By.id("open-partner-id")).sendKeys("fabrikam", Keys.ENTER);
-        heading("Partner fabrikam");
+        heading("Fabrikam Inc (fabrikam)");
         browser.findElement(By.cssSelector("#partner-links")).findElement(By.linkText("Competencies")).click();
-        heading("Competencies");
+        heading("Competencies — Fabrikam Inc (fabrikam)");
         visible(By.cssSelector("a[data-offer='cloud-platform']"));
         browser.navigate().back();
-        heading("Partner fabrikam");
+        heading("Fabrikam Inc (fabrikam)");
         visible(By.cssSelector("#partner-links")).findElement(By.linkText("Notifications")).click();
-        heading("Notifications");
+        heading("Notifications — Fabrikam Inc (fabrikam)");
         assertThat(browser.findElements(By.cssSelector("main .problem"))).isEmpty();
+    }
+
+    /** An operator's heading of a page of a partner of this test: the title, then the partner as enrolPartner names it. */
+    static String ofPartner(String title, String partner) {
+        return title + " — " + partner + " Ltd (" + partner + ")";
+    }
+
+    @Test
+    void anOperatorsPagesNameThePartnerAndOfferNoRenewal() {
+        String partner = partnerWithExemptOffer("4730.00"); // renewable: its admin would get the pay form
+        open("/partners/" + partner + "/offers");
+        signInWithToken(Tokens.operator());
+        heading(ofPartner("Competencies", partner));
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Select one to see its notices and renew it");
+        browser.findElement(By.cssSelector("a[data-offer='cloud-platform']")).click();
+        heading(ofPartner("Gold Cloud Platform", partner));
+        visible(By.id("edit-offer"));
+        assertThat(browser.findElements(By.cssSelector("#renew, #payment-reference"))).isEmpty();
+
+        open("/partners/" + partner + "/membership?offer=cloud-platform");
+        heading(ofPartner("Membership offers", partner));
+        visible(By.xpath("//tr[.//a[@data-offer='cloud-platform']]"));
+        assertThat(browser.findElements(By.cssSelector("#renew, #payment-reference, a[data-renew]"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Pay the fee");
     }
 
     @Test
