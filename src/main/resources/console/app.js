@@ -377,7 +377,7 @@ async function offerPage(partnerId, offerId, top = null) {
     offerSummary(status),
     exemptionNotice(status),
     blockerList(status, partnerId),
-    operator ? offerForm(partnerId, status)
+    operator ? offerForm(partnerId, status, () => offerPage(partnerId, offerId, () => notice('success', h('p', {}, t('offer.saved')))))
       : (status.renewable ? renewal(partnerId, status, (next) => offerPage(partnerId, offerId, next))
         : notice('info', h('p', {}, t('renew.notNow')))),
     h('section', { id: 'history', 'aria-labelledby': 'history-title' },
@@ -460,7 +460,26 @@ function contactRows(container, contacts) {
   };
 }
 
-async function partnerPage(partnerId) {
+/**
+ * Sends an operator's form. Once stored, the page is drawn again from the API (redraw, given the
+ * answer), so it shows what is now stored with the notice on top; a refusal is shown in the form's result.
+ */
+async function sendForm(result, send, redraw) {
+  let answer;
+  try {
+    answer = await send();
+  } catch (error) {
+    result.replaceChildren(problemBox(error));
+    return;
+  }
+  try {
+    await redraw(answer);
+  } catch (error) {
+    result.replaceChildren(problemBox(error)); // stored, but not read back: the form stays, saying why
+  }
+}
+
+async function partnerPage(partnerId, top = null) {
   if (!auth.isOperator()) return go(`${partnerPath(partnerId)}/offers`, { replace: true });
   let partner = null;
   let unknown = false;
@@ -486,18 +505,17 @@ async function partnerPage(partnerId) {
     h('fieldset', { class: 'contacts' }, h('legend', {}, t('partner.contacts')), contactsBox,
       h('button', { type: 'button', id: 'add-contact', class: 'secondary', onclick: contacts.add }, t('partner.addContact'))),
     h('button', { type: 'submit', id: 'save-partner' }, t('partner.save')), result);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    try {
-      const saved = await put(partnerPath(partnerId), { name: name.value.trim(), migratedToPartnerCenter: migrated.checked,
-        contacts: contacts.values(), language: language.value });
-      result.replaceChildren(notice('success', h('p', {}, t('partner.saved')),
-        h('p', { id: 'saved-contacts' }, (saved.contacts ?? []).map((c) => c.email).join(', '))));
-    } catch (error) {
-      result.replaceChildren(problemBox(error));
-    }
+    sendForm(result,
+      () => put(partnerPath(partnerId), { name: name.value.trim(), migratedToPartnerCenter: migrated.checked,
+        contacts: contacts.values(), language: language.value }),
+      (saved) => partnerPage(partnerId, () => notice('success', h('p', {}, t('partner.saved')),
+        h('p', { id: 'saved-contacts' }, (saved.contacts ?? []).map((c) => c.email).join(', ')))));
   });
+  const box = top?.() ?? null;
   render(unknown ? t('partner.title', { id: partnerId }) : named(partner),
+    box,
     unknown ? notice('info', h('p', {}, t('partner.unknown', { id: partnerId })))
       : h('p', { id: 'partner-links' }, t('partner.links'), ' ', link(`${partnerPath(partnerId)}/offers`, t('nav.competencies')),
         ' · ', link(`${partnerPath(partnerId)}/membership`, t('nav.membership')),
@@ -511,11 +529,13 @@ async function partnerPage(partnerId) {
         { label: t('col.requirements'), cell: requirements },
         { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
       ], offers.offers, { caption: t('partner.offers') })),
-    offerForm(partnerId, null));
+    offerForm(partnerId, null, (offerId) => partnerPage(partnerId, () => notice('success',
+      h('p', {}, t('offer.saved'), ' ', link(offerPath(partnerId, offerId), offerId))))));
+  focusTop(box);
 }
 
-/** Enrol (status null) or edit an offer; an edit replaces the fields (D17). */
-function offerForm(partnerId, status) {
+/** Enrol (status null) or edit an offer; an edit replaces the fields (D17). Once stored, onSaved(offerId) draws the page again. */
+function offerForm(partnerId, status, onSaved) {
   const prefix = status ? 'edit' : 'enrol';
   const id = (name) => `${prefix}-${name}`;
   const input = (name, attrs = {}) => h('input', { id: id(name), name, autocomplete: 'off', ...attrs });
@@ -540,17 +560,14 @@ function offerForm(partnerId, status) {
     field(id('fee-amount'), t('offer.feeAmount'), amount),
     field(id('fee-currency'), t('offer.feeCurrency'), currency),
     h('button', { type: 'submit' }, t('offer.save')), result);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
     const target = status ? status.offerId : offerId.value.trim();
-    try {
-      await put(offerPath(partnerId, target), { type: type.value, name: name.value.trim(), area: area.value.trim(),
+    sendForm(result,
+      () => put(offerPath(partnerId, target), { type: type.value, name: name.value.trim(), area: area.value.trim(),
         anniversaryDate: anniversary.value, requirementsMet: met.checked,
-        renewalFee: { amount: amount.value.trim(), currency: currency.value.trim().toUpperCase() } });
-      result.replaceChildren(notice('success', h('p', {}, t('offer.saved')), ' ', link(offerPath(partnerId, target), target)));
-    } catch (error) {
-      result.replaceChildren(problemBox(error));
-    }
+        renewalFee: { amount: amount.value.trim(), currency: currency.value.trim().toUpperCase() } }),
+      () => onSaved(target));
   });
   return form;
 }

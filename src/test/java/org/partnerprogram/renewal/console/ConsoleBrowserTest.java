@@ -276,7 +276,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         setDate("enrol-anniversary-date", "2021-04-05");
         browser.findElement(By.id("enrol-fee-amount")).sendKeys("4730.00");
         browser.findElement(By.cssSelector("#enrol-offer button[type=submit]")).click();
-        assertThat(visible(By.cssSelector("#enrol-result .notice")).getText()).contains("Offer saved.");
+        assertThat(visible(By.cssSelector("main > .notice.success")).getText()).contains("Offer saved.");
 
         browser.findElement(By.linkText("Due overview")).click();
         heading("Due overview");
@@ -440,7 +440,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         name.clear();
         name.sendKeys("Data Analytics Gold");
         browser.findElement(By.cssSelector("#edit-offer button[type=submit]")).click();
-        visible(By.cssSelector("#edit-result .notice"));
+        visible(By.cssSelector("main > .notice.success"));
         as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "data-analytics").then().statusCode(200)
                 .body("requirementsMet", org.hamcrest.Matchers.equalTo(true));
     }
@@ -497,6 +497,55 @@ class ConsoleBrowserTest extends ApiTestSupport {
     /** An operator's heading of a page of a partner of this test: the title, then the partner as enrolPartner names it. */
     static String ofPartner(String title, String partner) {
         return title + " — " + partner + " Ltd (" + partner + ")";
+    }
+
+    /** A fresh enrolled partner's page, opened by an operator. */
+    String anOperatorOpensAFreshPartner() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, true);
+        open("/partners/" + partner);
+        signInWithToken(Tokens.operator());
+        heading(partner + " Ltd (" + partner + ")");
+        return partner;
+    }
+
+    void fillTheEnrolForm(String offerId, String name, String anniversaryDate, String amount) {
+        browser.findElement(By.id("enrol-offer-id")).sendKeys(offerId);
+        browser.findElement(By.id("enrol-name")).sendKeys(name);
+        browser.findElement(By.id("enrol-area")).sendKeys("Data Analytics");
+        setDate("enrol-anniversary-date", anniversaryDate);
+        browser.findElement(By.id("enrol-fee-amount")).sendKeys(amount);
+    }
+
+    @Test
+    void anOperatorsSaveRedrawsThePageAsNowStored() {
+        String partner = anOperatorOpensAFreshPartner();
+        enrolOffer(partner, "data-analytics", "COMPETENCY", "Data Analytics", "2021-05-01", true, "1670.00");
+        WebElement name = browser.findElement(By.id("partner-name"));
+        name.clear();
+        name.sendKeys("Renamed Ltd");
+        browser.findElement(By.id("save-partner")).click();
+        heading("Renamed Ltd (" + partner + ")");
+        assertThat(visible(By.cssSelector("main > .notice.success")).getText()).contains("Partner saved.");
+        // The offer enrolled meanwhile (through the API) is in the list drawn again.
+        visible(By.cssSelector("#offers-title + .table-wrap a[data-offer='data-analytics']"));
+
+        fillTheEnrolForm("azure-ai", "Gold AI on Azure", "2021-04-05", "4730.00");
+        browser.findElement(By.cssSelector("#enrol-offer button[type=submit]")).click();
+        assertThat(visible(By.cssSelector("#offers-title + .table-wrap a[data-offer='azure-ai']")).getText()).isEqualTo("Gold AI on Azure");
+        WebElement saved = visible(By.cssSelector("main > .notice.success"));
+        assertThat(saved.getText()).contains("Offer saved.");
+        assertThat((Boolean) browser.executeScript("return document.activeElement === arguments[0]", saved))
+                .as("the notice has the focus").isTrue();
+
+        browser.findElement(By.cssSelector("a[data-offer='data-analytics']")).click();
+        heading("Gold Data Analytics — Renamed Ltd (" + partner + ")");
+        WebElement offerName = visible(By.id("edit-name"));
+        offerName.clear();
+        offerName.sendKeys("Data Analytics Gold");
+        browser.findElement(By.cssSelector("#edit-offer button[type=submit]")).click();
+        heading("Data Analytics Gold — Renamed Ltd (" + partner + ")");
+        assertThat(visible(By.cssSelector("main > .notice.success")).getText()).contains("Offer saved.");
     }
 
     @Test
