@@ -61,7 +61,8 @@ function refusalText(code, fallback, values) {
 
 /**
  * A refusal as a person reads it: a heading, the problem's detail, and every blocker. The values
- * (opens, closes, fee, paid) fill the translated words; see refusalValues.
+ * (opens, closes, fee, paid) fill the translated words; see refusalValues. The service's detail
+ * fills them too: an invalid request's words quote it, as it names the field.
  */
 function problemBox(error, values = {}) {
   if (!(error instanceof ApiProblem)) {
@@ -71,7 +72,7 @@ function problemBox(error, values = {}) {
     return h('div', { class: 'problem', role: 'alert' }, h('p', {}, t('problem.network')));
   }
   const detail = error.status === 401 ? t('problem.unauthenticated')
-    : refusalText(error.code, error.detail ?? error.title ?? `HTTP ${error.status}`, values);
+    : refusalText(error.code, error.detail ?? error.title ?? `HTTP ${error.status}`, { detail: error.detail, ...values });
   return h('div', { class: 'problem', role: 'alert', 'data-code': error.code ?? '' },
     h('p', { class: 'problem-title' }, t('problem.title')),
     h('p', { class: 'problem-detail' }, detail),
@@ -453,30 +454,58 @@ function contactRows(container, contacts) {
     redraw();
   };
   contacts.forEach(add);
+  const sent = () => rows.filter((r) => r.email.value.trim()); // a row without an address is left out
   return {
     add: () => { add(); container.querySelector(`#contact-email-${rows.length - 1}`)?.focus(); },
-    values: () => rows.map((r) => ({ email: r.email.value.trim(), ...(r.name.value.trim() ? { name: r.name.value.trim() } : {}) }))
-      .filter((c) => c.email),
+    values: () => sent().map((r) => ({ email: r.email.value.trim(), ...(r.name.value.trim() ? { name: r.name.value.trim() } : {}) })),
+    /** The input a problem's field names (contacts[1].email): it counts the contacts sent, not the rows. */
+    input: (name) => {
+      const match = /^contacts(?:\[(\d+)\](?:\.(email|name))?)?$/.exec(name);
+      return match ? sent()[Number(match[1] ?? 0)]?.[match[2] ?? 'email'] ?? null : null;
+    },
   };
+}
+
+/** The field a 400 names: its detail reads "field: reason" (usecase.Problem.invalid), e.g. "renewalFee.amount: must be...". */
+function problemField(error) {
+  if (!(error instanceof ApiProblem) || error.status !== 400 || !error.detail) return null;
+  return /^([A-Za-z][\w-]*(?:\[\d+\])?(?:\.[A-Za-z]\w*)*): /.exec(error.detail)?.[1] ?? null;
 }
 
 /**
  * Sends an operator's form. Once stored, the page is drawn again from the API (redraw, given the
- * answer), so it shows what is now stored with the notice on top; a refusal is shown in the form's result.
+ * answer), so it shows what is now stored with the notice on top. A refusal is shown in the form's
+ * result; a 400 also marks the field it names (inputFor) as invalid and moves the focus there.
  */
-async function sendForm(result, send, redraw) {
+async function sendForm(form, result, send, redraw, inputFor) {
+  for (const input of form.querySelectorAll('[aria-invalid]')) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+  }
   let answer;
   try {
     answer = await send();
   } catch (error) {
-    result.replaceChildren(problemBox(error));
+    refused(error, result, inputFor);
     return;
   }
   try {
     await redraw(answer);
   } catch (error) {
-    result.replaceChildren(problemBox(error)); // stored, but not read back: the form stays, saying why
+    refused(error, result, () => null); // stored, but not read back: the form stays, saying why
   }
+}
+
+function refused(error, result, inputFor) {
+  const box = problemBox(error);
+  box.id = `${result.id}-problem`;
+  result.replaceChildren(box);
+  const name = problemField(error);
+  const input = name ? inputFor(name) : null;
+  if (!input) return;
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', box.id);
+  input.focus();
 }
 
 async function partnerPage(partnerId, top = null) {
@@ -505,13 +534,15 @@ async function partnerPage(partnerId, top = null) {
     h('fieldset', { class: 'contacts' }, h('legend', {}, t('partner.contacts')), contactsBox,
       h('button', { type: 'button', id: 'add-contact', class: 'secondary', onclick: contacts.add }, t('partner.addContact'))),
     h('button', { type: 'submit', id: 'save-partner' }, t('partner.save')), result);
+  const inputs = new Map(Object.entries({ name, migratedToPartnerCenter: migrated, language }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    sendForm(result,
+    sendForm(form, result,
       () => put(partnerPath(partnerId), { name: name.value.trim(), migratedToPartnerCenter: migrated.checked,
         contacts: contacts.values(), language: language.value }),
       (saved) => partnerPage(partnerId, () => notice('success', h('p', {}, t('partner.saved')),
-        h('p', { id: 'saved-contacts' }, (saved.contacts ?? []).map((c) => c.email).join(', ')))));
+        h('p', { id: 'saved-contacts' }, (saved.contacts ?? []).map((c) => c.email).join(', ')))),
+      (field) => inputs.get(field) ?? contacts.input(field));
   });
   const box = top?.() ?? null;
   render(unknown ? t('partner.title', { id: partnerId }) : named(partner),
@@ -560,22 +591,29 @@ function offerForm(partnerId, status, onSaved) {
     field(id('fee-amount'), t('offer.feeAmount'), amount),
     field(id('fee-currency'), t('offer.feeCurrency'), currency),
     h('button', { type: 'submit' }, t('offer.save')), result);
+  // The API's names of the fields (a path's offerId too) and the inputs that hold them.
+  const inputs = new Map(Object.entries({ offerId, type, name, area, anniversaryDate: anniversary, requirementsMet: met,
+    renewalFee: amount, 'renewalFee.amount': amount, 'renewalFee.currency': currency }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const target = status ? status.offerId : offerId.value.trim();
-    sendForm(result,
+    sendForm(form, result,
       () => put(offerPath(partnerId, target), { type: type.value, name: name.value.trim(), area: area.value.trim(),
         anniversaryDate: anniversary.value, requirementsMet: met.checked,
         renewalFee: { amount: amount.value.trim(), currency: currency.value.trim().toUpperCase() } }),
-      () => onSaved(target));
+      () => onSaved(target),
+      (field) => inputs.get(field));
   });
   return form;
 }
 
 async function dueOverview() {
   const params = new URLSearchParams(location.search);
-  const from = h('input', { id: 'due-from', type: 'date', required: true, value: params.get('from') ?? serviceToday() });
-  const to = h('input', { id: 'due-to', type: 'date', required: true, value: params.get('to') ?? plusDays(from.value, 30) });
+  // The address follows the inputs (replaced, not one history entry a keystroke): it can be shared or reloaded.
+  const follow = () => history.replaceState(null, '',
+    `${config.basePath}/due?${new URLSearchParams({ from: from.value, to: to.value || from.value })}`);
+  const from = h('input', { id: 'due-from', type: 'date', required: true, value: params.get('from') ?? serviceToday(), oninput: follow });
+  const to = h('input', { id: 'due-to', type: 'date', required: true, value: params.get('to') ?? plusDays(from.value, 30), oninput: follow });
   const results = h('div', { id: 'due-results', 'aria-live': 'polite' });
   const items = [];
   const show = async (cursor) => {
@@ -593,7 +631,7 @@ async function dueOverview() {
         { label: t('col.ad'), cell: (i) => day(i.anniversaryDate) },
       ], items, { caption: t('due.title') }),
       page.nextCursor ? h('button', { type: 'button', id: 'due-more', class: 'secondary', onclick: () => show(page.nextCursor) }, t('due.more')) : null);
-      history.replaceState(null, '', `${config.basePath}/due?from=${from.value}&to=${to.value || from.value}`);
+      follow();
     } catch (error) {
       results.replaceChildren(problemBox(error));
     }

@@ -549,6 +549,51 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void aRefusedOperatorFormSaysTheProblemAndMarksAndFocusesItsField() {
+        String partner = anOperatorOpensAFreshPartner();
+        browser.findElement(By.id("add-contact")).click();
+        visible(By.id("contact-email-0")).sendKeys("not-an-email");
+        browser.findElement(By.id("save-partner")).click();
+        assertThat(visible(By.cssSelector("#partner-result .problem")).getText())
+                .contains("The request is not valid: contacts[0].email: must be an email address");
+        assertThat(browser.findElement(By.id("contact-email-0")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(activeId()).isEqualTo("contact-email-0");
+
+        fillTheEnrolForm("azure-ai", "Gold AI on Azure", "2021-04-05", "12,50");
+        browser.findElement(By.cssSelector("#enrol-offer button[type=submit]")).click();
+        assertThat(visible(By.cssSelector("#enrol-result .problem")).getText())
+                .contains("renewalFee.amount: must be a non-negative decimal string");
+        assertThat(browser.findElement(By.id("enrol-fee-amount")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(activeId()).isEqualTo("enrol-fee-amount");
+
+        // Sent again with another mistake: the field now named is marked, the one corrected no longer.
+        WebElement amount = browser.findElement(By.id("enrol-fee-amount"));
+        amount.clear();
+        amount.sendKeys("12.50");
+        WebElement currency = browser.findElement(By.id("enrol-fee-currency"));
+        currency.clear();
+        currency.sendKeys("XYZ");
+        browser.findElement(By.cssSelector("#enrol-offer button[type=submit]")).click();
+        wait.until(d -> "enrol-fee-currency".equals(activeId()));
+        assertThat(browser.findElement(By.id("enrol-result")).getText()).contains("renewalFee.currency: must be an upper-case ISO 4217 code");
+        assertThat(browser.findElement(By.id("enrol-fee-currency")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("enrol-fee-amount")).getAttribute("aria-invalid")).isNull();
+        as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "azure-ai").then().statusCode(404);
+    }
+
+    @Test
+    void theDueOverviewsAddressFollowsItsInputs() {
+        open("/due?from=2021-03-25&to=2021-04-05");
+        signInWithToken(Tokens.operator());
+        heading("Due overview");
+        assertThat(browser.findElement(By.id("due-from")).getAttribute("value")).isEqualTo("2021-03-25");
+        assertThat(browser.findElement(By.id("due-to")).getAttribute("value")).isEqualTo("2021-04-05");
+        visible(By.cssSelector("#due-results table"));
+        setDate("due-to", "2021-04-10");
+        assertThat(browser.getCurrentUrl()).endsWith("/due?from=2021-03-25&to=2021-04-10");
+    }
+
+    @Test
     void anOperatorsPagesNameThePartnerAndOfferNoRenewal() {
         String partner = partnerWithExemptOffer("4730.00"); // renewable: its admin would get the pay form
         open("/partners/" + partner + "/offers");
