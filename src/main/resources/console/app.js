@@ -3,7 +3,7 @@
 // enrol offers and look at what is due. Plain DOM, no framework: every element is built with h().
 import { ApiProblem, call, get, put } from './api.js';
 import * as auth from './auth.js';
-import { chosen, currentLanguage, date, instant, money, parts, partsIfKnown, setLanguage, t } from './i18n.js';
+import { chosen, currentLanguage, date, instant, money, ownLanguage, parts, partsIfKnown, setLanguage, t } from './i18n.js';
 
 let config = { mode: 'local', basePath: '' };
 const main = document.getElementById('main');
@@ -324,6 +324,10 @@ function renewForm(partnerId, status, { onRenewed, onRefused }) {
       await onRenewed(answer);
       return;
     } catch (error) {
+      if (error instanceof ApiProblem && error.status === 401) {
+        expired(error);
+        return;
+      }
       // Lost answers and a request still in progress keep the key: pressing Renew retries them.
       if (!(error instanceof ApiProblem && (error.network || error.code === 'request-in-progress' || error.status >= 500))) current.done();
       const stale = error instanceof ApiProblem && (error.status === 402 || (error.status === 409 && error.code !== 'request-in-progress'));
@@ -497,6 +501,10 @@ async function sendForm(form, result, send, redraw, inputFor) {
 }
 
 function refused(error, result, inputFor) {
+  if (error instanceof ApiProblem && error.status === 401) {
+    expired(error);
+    return;
+  }
   const box = problemBox(error);
   box.id = `${result.id}-problem`;
   result.replaceChildren(box);
@@ -780,10 +788,7 @@ async function show() {
     await route[1](...args);
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401) {
-      auth.signOut();
-      auth.rememberReturn(path);
-      signInPage();
-      main.append(problemBox(error));
+      expired(error);
     } else {
       render(t('problem.title'), problemBox(error));
     }
@@ -793,6 +798,29 @@ async function show() {
     const active = document.activeElement;
     if (!main.contains(active) || active === main) main.querySelector('h1')?.focus();
   }
+}
+
+/**
+ * Signed out, by the person or by a 401: nothing of the session stays in the header, and the
+ * person's own language is back (the one they picked, else the browser's), not the partner's
+ * adopted at sign-in.
+ */
+function endSession() {
+  auth.signOut();
+  setLanguage(ownLanguage());
+  document.getElementById('language').value = currentLanguage();
+  navigation();
+}
+
+/** A 401 in the middle of a session (the token expired): signed out, and back on this page after signing in again. */
+function expired(error) {
+  const path = currentPath() + location.search;
+  endSession();
+  auth.rememberReturn(path);
+  signInPage();
+  const box = problemBox(error);
+  main.append(box);
+  focusTop(box);
 }
 
 // ---------- start ----------
@@ -811,7 +839,7 @@ document.getElementById('language').addEventListener('change', (event) => {
   show();
 });
 document.getElementById('sign-out').addEventListener('click', () => {
-  auth.signOut();
+  endSession();
   go('/');
 });
 

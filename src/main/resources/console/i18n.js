@@ -268,7 +268,12 @@ function fromBrowser() {
   return 'en';
 }
 
-let language = stored() ?? fromBrowser();
+/** The person's own language: the one they picked in the menu, else the browser's. */
+export function ownLanguage() {
+  return stored() ?? fromBrowser();
+}
+
+let language = ownLanguage();
 
 /** True once the person picked a language in the menu: then nothing else changes it. */
 export function chosen() {

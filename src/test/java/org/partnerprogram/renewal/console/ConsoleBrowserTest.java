@@ -612,6 +612,43 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Pay the fee");
     }
 
+    /** Nobody is named in the header: no partner's menu, no subject, no Sign out. */
+    void theHeaderNamesNoOne() {
+        assertThat(browser.findElements(By.cssSelector("#nav a"))).isEmpty();
+        assertThat(browser.findElement(By.id("who")).getText()).isEmpty();
+        assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isFalse();
+    }
+
+    String languageShown() {
+        return new Select(browser.findElement(By.id("language"))).getFirstSelectedOption().getAttribute("value");
+    }
+
+    @Test
+    void signingOutClearsTheHeaderAndGivesBackThePersonsOwnLanguage() {
+        open("/");
+        signInAs("fabrikam"); // a partner in zh-CN: adopted, as the person never chose
+        heading("能力");
+        browser.findElement(By.id("sign-out")).click();
+        heading("Sign in");
+        assertThat(languageShown()).isEqualTo("en");
+        theHeaderNamesNoOne();
+    }
+
+    @Test
+    void a401MidSessionSignsOutClearsTheHeaderAndGivesBackThePersonsOwnLanguage() {
+        open("/");
+        signInAs("fabrikam");
+        heading("能力");
+        // The token expires: from now on every call gets API Gateway's 401.
+        browser.executeScript("window.fetch = () => Promise.resolve(new Response('{\"message\":\"Unauthorized\"}',"
+                + " {status: 401, headers: {'Content-Type': 'application/json'}}));");
+        browser.findElement(By.linkText("通知")).click();
+        assertThat(visible(By.cssSelector("main .problem")).getText()).contains("Your sign-in has expired. Sign in again.");
+        heading("Sign in");
+        assertThat(languageShown()).isEqualTo("en");
+        theHeaderNamesNoOne();
+    }
+
     @Test
     void aTokenThatCannotBeReadIsRefusedOnTheSignInPage() {
         open("/");
