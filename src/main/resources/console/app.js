@@ -682,10 +682,21 @@ function signInPage() {
 
 async function signedIn(value) {
   auth.signInWith(value);
-  if (!auth.claims()?.subject) { // not a token at all (a stray paste): say so instead of an empty page
+  await enter();
+}
+
+/**
+ * A token was received (pasted, a persona's, or from the issuer). Refused here when it is not a
+ * token at all (a stray paste), or names neither a partner (with the partner admin role) nor the
+ * operator role: said on the sign-in page, instead of a console whose every call fails.
+ */
+async function enter() {
+  const refusal = !auth.claims()?.subject ? 'problem.token' : (auth.usable() ? null : 'problem.claims');
+  if (refusal) {
     auth.signOut();
+    if (currentPath() === '/callback') history.replaceState(null, '', `${config.basePath}/`);
     signInPage();
-    main.append(problemBox(new Error(t('problem.token'))));
+    main.append(problemBox(new Error(t(refusal))));
     return;
   }
   await adoptPartnerLanguage();
@@ -713,8 +724,7 @@ async function adoptPartnerLanguage() {
 async function callback() {
   try {
     await auth.finishOidc(config, new URLSearchParams(location.search));
-    await adoptPartnerLanguage();
-    go(auth.takeReturn() ?? '/', { replace: true });
+    await enter();
   } catch (error) {
     render(t('signIn.title'), notice('warning', h('p', {}, t('signIn.failed', { why: error.message }))));
   }

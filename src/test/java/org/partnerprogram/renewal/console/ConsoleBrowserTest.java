@@ -650,6 +650,17 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void aTokenWithoutAPartnerOrTheOperatorRoleIsRefusedAtSignIn() {
+        open("/");
+        language("zh-CN");
+        signInWithToken(Tokens.jwt("{\"sub\":\"someone@contoso.example\",\"roles\":[\"mpn-partner-admin\"]}"));
+        assertThat(visible(By.cssSelector("main .problem")).getText()).contains("此登录未说明你代表谁", "partner_id", "membership-operator");
+        heading("登录");
+        assertThat(browser.executeScript("return sessionStorage.getItem('token')")).isNull();
+        theHeaderNamesNoOne();
+    }
+
+    @Test
     void aTokenThatCannotBeReadIsRefusedOnTheSignInPage() {
         open("/");
         signInWithToken("not a token");
