@@ -3,7 +3,7 @@
 // enrol offers and look at what is due. Plain DOM, no framework: every element is built with h().
 import { ApiProblem, call, get, put } from './api.js';
 import * as auth from './auth.js';
-import { chosen, currentLanguage, date, instant, money, parts, partsIfKnown, setLanguage, t } from './i18n.js';
+import { chosen, currentLanguage, date, instant, money, ownLanguage, parts, partsIfKnown, setLanguage, t } from './i18n.js';
 
 let config = { mode: 'local', basePath: '' };
 const main = document.getElementById('main');
@@ -61,7 +61,8 @@ function refusalText(code, fallback, values) {
 
 /**
  * A refusal as a person reads it: a heading, the problem's detail, and every blocker. The values
- * (opens, closes, fee, paid) fill the translated words; see refusalValues.
+ * (opens, closes, fee, paid) fill the translated words; see refusalValues. The service's detail
+ * fills them too: an invalid request's words quote it, as it names the field.
  */
 function problemBox(error, values = {}) {
   if (!(error instanceof ApiProblem)) {
@@ -71,7 +72,7 @@ function problemBox(error, values = {}) {
     return h('div', { class: 'problem', role: 'alert' }, h('p', {}, t('problem.network')));
   }
   const detail = error.status === 401 ? t('problem.unauthenticated')
-    : refusalText(error.code, error.detail ?? error.title ?? `HTTP ${error.status}`, values);
+    : refusalText(error.code, error.detail ?? error.title ?? `HTTP ${error.status}`, { detail: error.detail, ...values });
   return h('div', { class: 'problem', role: 'alert', 'data-code': error.code ?? '' },
     h('p', { class: 'problem-title' }, t('problem.title')),
     h('p', { class: 'problem-detail' }, detail),
@@ -189,10 +190,30 @@ function blockerList(status, partnerId, level = 'h2') {
 const partnerPath = (p) => `/partners/${encodeURIComponent(p)}`;
 const offerPath = (p, o) => `${partnerPath(p)}/offers/${encodeURIComponent(o)}`;
 
+/** "Contoso Ltd (contoso)". */
+const named = (partner) => t('partner.named', { name: partner.name, id: partner.partnerId });
+
+/**
+ * For an operator, who reads any partner's pages (D22), the partner they show, named (only its id
+ * when it is not enrolled); null for a partner admin, whose pages stay as Partner Center draws them.
+ */
+async function partnerOfOperator(partnerId) {
+  if (!auth.isOperator()) return null;
+  try {
+    return named(await get(partnerPath(partnerId)));
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return partnerId;
+    throw error;
+  }
+}
+
+/** A page's title, followed by the partner an operator is looking at. */
+const headed = (title, partner) => (partner ? t('partner.of', { title, partner }) : title);
+
 async function competencies(partnerId) {
-  const list = await get(`${partnerPath(partnerId)}/offers`);
-  render(t('competencies.title'),
-    h('p', {}, parts('competencies.intro', { asOf: day(list.asOf) })),
+  const [list, partner] = await Promise.all([get(`${partnerPath(partnerId)}/offers`), partnerOfOperator(partnerId)]);
+  render(headed(t('competencies.title'), partner),
+    h('p', {}, parts(partner ? 'competencies.introOperator' : 'competencies.intro', { asOf: day(list.asOf) })),
     list.offers.length === 0 ? h('p', {}, t('competencies.none')) : table([
       { label: t('col.offer'), cell: (s) => link(offerPath(partnerId, s.offerId), s.name, { 'data-offer': s.offerId }) },
       { label: t('col.area'), cell: (s) => s.area },
@@ -212,17 +233,21 @@ const membershipPath = (p, o) => `${partnerPath(p)}/membership${o ? `?offer=${en
  * The offer's section is headed by its name: its notices are parts of it (h3), and the pay form,
  * what the section is for, has no heading of its own. An offer that cannot be renewed now shows
  * its blockers instead of a form that could only be refused.
+ * An operator cannot renew (the API answers 403): they see the offers and fees, without Renew.
  */
 async function membershipOffers(partnerId, top = null) {
-  const offerId = new URLSearchParams(location.search).get('offer');
-  const list = await get(`${partnerPath(partnerId)}/offers`);
+  const [list, partner] = await Promise.all([get(`${partnerPath(partnerId)}/offers`), partnerOfOperator(partnerId)]);
+  const offerId = partner ? null : new URLSearchParams(location.search).get('offer');
   const selected = list.offers.find((s) => s.offerId === offerId) ?? null;
   const box = selected ? top?.(selected) ?? null : null;
   const pay = selected && (selected.renewable
     ? renewal(partnerId, selected, (next) => membershipOffers(partnerId, next), 'membership-offer-title')
     : blockerList(selected, partnerId, 'h3'));
-  render(t('membership.title'),
-    h('p', {}, t('membership.intro')),
+  const renew = { label: t('col.renew'), cell: (s) => (s.renewable
+    ? link(membershipPath(partnerId, s.offerId), t('membership.open', { name: s.name }), { 'data-renew': s.offerId })
+    : s.blockers.map((b, i) => [i > 0 ? ' ' : null, blockerText(b, s)])) };
+  render(headed(t('membership.title'), partner),
+    h('p', {}, t(partner ? 'membership.introOperator' : 'membership.intro')),
     box,
     offerId && !selected ? notice('warning', h('p', { id: 'membership-unknown' }, t('membership.unknown', { id: offerId }))) : null,
     selected ? h('section', { id: 'membership-offer', 'aria-labelledby': 'membership-offer-title' },
@@ -233,10 +258,8 @@ async function membershipOffers(partnerId, top = null) {
       { label: t('col.ad'), cell: (s) => day(s.anniversaryDate) },
       { label: t('col.window'), cell: windowRange },
       { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
-      { label: t('col.renew'), cell: (s) => (s.renewable
-        ? link(membershipPath(partnerId, s.offerId), t('membership.open', { name: s.name }), { 'data-renew': s.offerId })
-        : s.blockers.map((b, i) => [i > 0 ? ' ' : null, blockerText(b, s)])) },
-    ], list.offers, { caption: t('membership.title') }));
+      partner ? null : renew,
+    ].filter(Boolean), list.offers, { caption: t('membership.title') }));
   focusTop(box);
   if (selected && !box) document.getElementById('payment-reference')?.focus();
 }
@@ -310,6 +333,10 @@ function renewForm(partnerId, status, { onRenewed, onRefused, labelledBy = null 
       await onRenewed(answer);
       return;
     } catch (error) {
+      if (error instanceof ApiProblem && error.status === 401) {
+        expired(error);
+        return;
+      }
       // Lost answers and a request still in progress keep the key: pressing Renew retries them.
       if (!(error instanceof ApiProblem && (error.network || error.code === 'request-in-progress' || error.status >= 500))) current.done();
       const stale = error instanceof ApiProblem && (error.status === 402 || (error.status === 409 && error.code !== 'request-in-progress'));
@@ -353,18 +380,19 @@ function focusTop(box) {
 /** The offer's page (the emails' deep link); after a renewal or a refusal it is drawn again with the answer on top. */
 async function offerPage(partnerId, offerId, top = null) {
   const operator = auth.isOperator();
-  const [status, history] = await Promise.all([
+  const [status, history, partner] = await Promise.all([
     get(offerPath(partnerId, offerId)),
     get(`${offerPath(partnerId, offerId)}/renewals`),
+    partnerOfOperator(partnerId),
   ]);
   const box = top?.(status) ?? null;
-  render(status.name,
+  render(headed(status.name, partner),
     h('p', { class: 'crumbs' }, link(`${partnerPath(partnerId)}/offers`, t('nav.competencies')), ' › ', status.name),
     box,
     offerSummary(status),
     exemptionNotice(status),
     blockerList(status, partnerId),
-    operator ? offerForm(partnerId, status)
+    operator ? offerForm(partnerId, status, () => offerPage(partnerId, offerId, () => notice('success', h('p', {}, t('offer.saved')))))
       : (status.renewable ? renewal(partnerId, status, (next) => offerPage(partnerId, offerId, next))
         : notice('info', h('p', {}, t('renew.notNow')))),
     h('section', { id: 'history', 'aria-labelledby': 'history-title' },
@@ -387,10 +415,10 @@ function offerSummary(status) {
 
 /** The partner's emails and their fate (D21); each offer named as the Competencies name it. */
 async function notifications(partnerId) {
-  const [answer, offers] = await Promise.all([get(`${partnerPath(partnerId)}/notifications`),
-    get(`${partnerPath(partnerId)}/offers`)]);
+  const [answer, offers, partner] = await Promise.all([get(`${partnerPath(partnerId)}/notifications`),
+    get(`${partnerPath(partnerId)}/offers`), partnerOfOperator(partnerId)]);
   const names = new Map(offers.offers.map((s) => [s.offerId, s.name]));
-  render(t('notifications.title'), answer.notifications.length === 0 ? h('p', {}, t('notifications.none')) : table([
+  render(headed(t('notifications.title'), partner), answer.notifications.length === 0 ? h('p', {}, t('notifications.none')) : table([
     { label: t('col.sentAt'), cell: (n) => (n.sentAt ? h('time', { datetime: n.sentAt }, instant(n.sentAt)) : t('notifications.notSent')) },
     { label: t('col.event'), cell: (n) => t(`event.${n.event}`) },
     { label: t('col.offer'), cell: (n) => link(offerPath(n.partnerId, n.offerId), names.get(n.offerId) ?? n.offerId,
@@ -440,14 +468,65 @@ function contactRows(container, contacts) {
     redraw();
   };
   contacts.forEach(add);
+  const sent = () => rows.filter((r) => r.email.value.trim()); // a row without an address is left out
   return {
     add: () => { add(); container.querySelector(`#contact-email-${rows.length - 1}`)?.focus(); },
-    values: () => rows.map((r) => ({ email: r.email.value.trim(), ...(r.name.value.trim() ? { name: r.name.value.trim() } : {}) }))
-      .filter((c) => c.email),
+    values: () => sent().map((r) => ({ email: r.email.value.trim(), ...(r.name.value.trim() ? { name: r.name.value.trim() } : {}) })),
+    /** The input a problem's field names (contacts[1].email): it counts the contacts sent, not the rows. */
+    input: (name) => {
+      const match = /^contacts(?:\[(\d+)\](?:\.(email|name))?)?$/.exec(name);
+      return match ? sent()[Number(match[1] ?? 0)]?.[match[2] ?? 'email'] ?? null : null;
+    },
   };
 }
 
-async function partnerPage(partnerId) {
+/** The field a 400 names: its detail reads "field: reason" (usecase.Problem.invalid), e.g. "renewalFee.amount: must be...". */
+function problemField(error) {
+  if (!(error instanceof ApiProblem) || error.status !== 400 || !error.detail) return null;
+  return /^([A-Za-z][\w-]*(?:\[\d+\])?(?:\.[A-Za-z]\w*)*): /.exec(error.detail)?.[1] ?? null;
+}
+
+/**
+ * Sends an operator's form. Once stored, the page is drawn again from the API (redraw, given the
+ * answer), so it shows what is now stored with the notice on top. A refusal is shown in the form's
+ * result; a 400 also marks the field it names (inputFor) as invalid and moves the focus there.
+ */
+async function sendForm(form, result, send, redraw, inputFor) {
+  for (const input of form.querySelectorAll('[aria-invalid]')) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+  }
+  let answer;
+  try {
+    answer = await send();
+  } catch (error) {
+    refused(error, result, inputFor);
+    return;
+  }
+  try {
+    await redraw(answer);
+  } catch (error) {
+    refused(error, result, () => null); // stored, but not read back: the form stays, saying why
+  }
+}
+
+function refused(error, result, inputFor) {
+  if (error instanceof ApiProblem && error.status === 401) {
+    expired(error);
+    return;
+  }
+  const box = problemBox(error);
+  box.id = `${result.id}-problem`;
+  result.replaceChildren(box);
+  const name = problemField(error);
+  const input = name ? inputFor(name) : null;
+  if (!input) return;
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', box.id);
+  input.focus();
+}
+
+async function partnerPage(partnerId, top = null) {
   if (!auth.isOperator()) return go(`${partnerPath(partnerId)}/offers`, { replace: true });
   let partner = null;
   let unknown = false;
@@ -473,20 +552,22 @@ async function partnerPage(partnerId) {
     h('fieldset', { class: 'contacts' }, h('legend', {}, t('partner.contacts')), contactsBox,
       h('button', { type: 'button', id: 'add-contact', class: 'secondary', onclick: contacts.add }, t('partner.addContact'))),
     h('button', { type: 'submit', id: 'save-partner' }, t('partner.save')), result);
-  form.addEventListener('submit', async (event) => {
+  const inputs = new Map(Object.entries({ name, migratedToPartnerCenter: migrated, language }));
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    try {
-      const saved = await put(partnerPath(partnerId), { name: name.value.trim(), migratedToPartnerCenter: migrated.checked,
-        contacts: contacts.values(), language: language.value });
-      result.replaceChildren(notice('success', h('p', {}, t('partner.saved')),
-        h('p', { id: 'saved-contacts' }, (saved.contacts ?? []).map((c) => c.email).join(', '))));
-    } catch (error) {
-      result.replaceChildren(problemBox(error));
-    }
+    sendForm(form, result,
+      () => put(partnerPath(partnerId), { name: name.value.trim(), migratedToPartnerCenter: migrated.checked,
+        contacts: contacts.values(), language: language.value }),
+      (saved) => partnerPage(partnerId, () => notice('success', h('p', {}, t('partner.saved')),
+        h('p', { id: 'saved-contacts' }, (saved.contacts ?? []).map((c) => c.email).join(', ')))),
+      (field) => inputs.get(field) ?? contacts.input(field));
   });
-  render(t('partner.title', { id: partnerId }),
+  const box = top?.() ?? null;
+  render(unknown ? t('partner.title', { id: partnerId }) : named(partner),
+    box,
     unknown ? notice('info', h('p', {}, t('partner.unknown', { id: partnerId })))
       : h('p', { id: 'partner-links' }, t('partner.links'), ' ', link(`${partnerPath(partnerId)}/offers`, t('nav.competencies')),
+        ' · ', link(`${partnerPath(partnerId)}/membership`, t('nav.membership')),
         ' · ', link(`${partnerPath(partnerId)}/notifications`, t('nav.notifications'))),
     form,
     h('section', { 'aria-labelledby': 'offers-title' }, h('h2', { id: 'offers-title' }, t('partner.offers')),
@@ -497,11 +578,13 @@ async function partnerPage(partnerId) {
         { label: t('col.requirements'), cell: requirements },
         { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
       ], offers.offers, { caption: t('partner.offers') })),
-    offerForm(partnerId, null));
+    offerForm(partnerId, null, (offerId) => partnerPage(partnerId, () => notice('success',
+      h('p', {}, t('offer.saved'), ' ', link(offerPath(partnerId, offerId), offerId))))));
+  focusTop(box);
 }
 
-/** Enrol (status null) or edit an offer; an edit replaces the fields (D17). */
-function offerForm(partnerId, status) {
+/** Enrol (status null) or edit an offer; an edit replaces the fields (D17). Once stored, onSaved(offerId) draws the page again. */
+function offerForm(partnerId, status, onSaved) {
   const prefix = status ? 'edit' : 'enrol';
   const id = (name) => `${prefix}-${name}`;
   const input = (name, attrs = {}) => h('input', { id: id(name), name, autocomplete: 'off', ...attrs });
@@ -526,25 +609,29 @@ function offerForm(partnerId, status) {
     field(id('fee-amount'), t('offer.feeAmount'), amount),
     field(id('fee-currency'), t('offer.feeCurrency'), currency),
     h('button', { type: 'submit' }, t('offer.save')), result);
-  form.addEventListener('submit', async (event) => {
+  // The API's names of the fields (a path's offerId too) and the inputs that hold them.
+  const inputs = new Map(Object.entries({ offerId, type, name, area, anniversaryDate: anniversary, requirementsMet: met,
+    renewalFee: amount, 'renewalFee.amount': amount, 'renewalFee.currency': currency }));
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
     const target = status ? status.offerId : offerId.value.trim();
-    try {
-      await put(offerPath(partnerId, target), { type: type.value, name: name.value.trim(), area: area.value.trim(),
+    sendForm(form, result,
+      () => put(offerPath(partnerId, target), { type: type.value, name: name.value.trim(), area: area.value.trim(),
         anniversaryDate: anniversary.value, requirementsMet: met.checked,
-        renewalFee: { amount: amount.value.trim(), currency: currency.value.trim().toUpperCase() } });
-      result.replaceChildren(notice('success', h('p', {}, t('offer.saved')), ' ', link(offerPath(partnerId, target), target)));
-    } catch (error) {
-      result.replaceChildren(problemBox(error));
-    }
+        renewalFee: { amount: amount.value.trim(), currency: currency.value.trim().toUpperCase() } }),
+      () => onSaved(target),
+      (field) => inputs.get(field));
   });
   return form;
 }
 
 async function dueOverview() {
   const params = new URLSearchParams(location.search);
-  const from = h('input', { id: 'due-from', type: 'date', required: true, value: params.get('from') ?? serviceToday() });
-  const to = h('input', { id: 'due-to', type: 'date', required: true, value: params.get('to') ?? plusDays(from.value, 30) });
+  // The address follows the inputs (replaced, not one history entry a keystroke): it can be shared or reloaded.
+  const follow = () => history.replaceState(null, '',
+    `${config.basePath}/due?${new URLSearchParams({ from: from.value, to: to.value || from.value })}`);
+  const from = h('input', { id: 'due-from', type: 'date', required: true, value: params.get('from') ?? serviceToday(), oninput: follow });
+  const to = h('input', { id: 'due-to', type: 'date', required: true, value: params.get('to') ?? plusDays(from.value, 30), oninput: follow });
   const results = h('div', { id: 'due-results', 'aria-live': 'polite' });
   const items = [];
   const show = async (cursor) => {
@@ -562,7 +649,7 @@ async function dueOverview() {
         { label: t('col.ad'), cell: (i) => day(i.anniversaryDate) },
       ], items, { caption: t('due.title') }),
       page.nextCursor ? h('button', { type: 'button', id: 'due-more', class: 'secondary', onclick: () => show(page.nextCursor) }, t('due.more')) : null);
-      history.replaceState(null, '', `${config.basePath}/due?from=${from.value}&to=${to.value || from.value}`);
+      follow();
     } catch (error) {
       results.replaceChildren(problemBox(error));
     }
@@ -605,10 +692,21 @@ function signInPage() {
 
 async function signedIn(value) {
   auth.signInWith(value);
-  if (!auth.claims()?.subject) { // not a token at all (a stray paste): say so instead of an empty page
+  await enter();
+}
+
+/**
+ * A token was received (pasted, a persona's, or from the issuer). Refused here when it is not a
+ * token at all (a stray paste), or names neither a partner (with the partner admin role) nor the
+ * operator role: said on the sign-in page, instead of a console whose every call fails.
+ */
+async function enter() {
+  const refusal = !auth.claims()?.subject ? 'problem.token' : (auth.usable() ? null : 'problem.claims');
+  if (refusal) {
     auth.signOut();
+    if (currentPath() === '/callback') history.replaceState(null, '', `${config.basePath}/`);
     signInPage();
-    main.append(problemBox(new Error(t('problem.token'))));
+    main.append(problemBox(new Error(t(refusal))));
     return;
   }
   await adoptPartnerLanguage();
@@ -636,8 +734,7 @@ async function adoptPartnerLanguage() {
 async function callback() {
   try {
     await auth.finishOidc(config, new URLSearchParams(location.search));
-    await adoptPartnerLanguage();
-    go(auth.takeReturn() ?? '/', { replace: true });
+    await enter();
   } catch (error) {
     render(t('signIn.title'), notice('warning', h('p', {}, t('signIn.failed', { why: error.message }))));
   }
@@ -711,10 +808,7 @@ async function show() {
     await route[1](...args);
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401) {
-      auth.signOut();
-      auth.rememberReturn(path);
-      signInPage();
-      main.append(problemBox(error));
+      expired(error);
     } else {
       render(t('problem.title'), problemBox(error));
     }
@@ -724,6 +818,29 @@ async function show() {
     const active = document.activeElement;
     if (!main.contains(active) || active === main) main.querySelector('h1')?.focus();
   }
+}
+
+/**
+ * Signed out, by the person or by a 401: nothing of the session stays in the header, and the
+ * person's own language is back (the one they picked, else the browser's), not the partner's
+ * adopted at sign-in.
+ */
+function endSession() {
+  auth.signOut();
+  setLanguage(ownLanguage());
+  document.getElementById('language').value = currentLanguage();
+  navigation();
+}
+
+/** A 401 in the middle of a session (the token expired): signed out, and back on this page after signing in again. */
+function expired(error) {
+  const path = currentPath() + location.search;
+  endSession();
+  auth.rememberReturn(path);
+  signInPage();
+  const box = problemBox(error);
+  main.append(box);
+  focusTop(box);
 }
 
 // ---------- start ----------
@@ -742,7 +859,7 @@ document.getElementById('language').addEventListener('change', (event) => {
   show();
 });
 document.getElementById('sign-out').addEventListener('click', () => {
-  auth.signOut();
+  endSession();
   go('/');
 });
 

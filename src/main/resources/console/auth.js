@@ -36,6 +36,15 @@ export function isOperator() {
   return claims()?.roles.includes('membership-operator') ?? false;
 }
 
+/**
+ * Whether the API can answer this token at all (lambda.Identity, usecase.Access): a partner with
+ * the partner admin role, or the operator role. Any other token fails every call (401 or 403).
+ */
+export function usable() {
+  const who = claims();
+  return isOperator() || Boolean(who?.partnerId && who.roles.includes('mpn-partner-admin'));
+}
+
 /** A deep link opened before sign-in is remembered and opened after it. */
 export function rememberReturn(path) {
   sessionStorage.setItem(RETURN_TO, path);

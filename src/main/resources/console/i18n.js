@@ -23,6 +23,7 @@ const STRINGS = {
     'nav.operator': 'Open a partner',
     'competencies.title': 'Competencies',
     'competencies.intro': 'Each offer, where it stands today ({asOf}). Select one to see its notices and renew it.',
+    'competencies.introOperator': 'Each offer, where it stands today ({asOf}), as the partner sees it.',
     'competencies.none': 'No offers yet.',
     'col.offer': 'Offer', 'col.area': 'Area', 'col.status': 'Status', 'col.ad': 'Anniversary date',
     'col.window': 'Renewal window', 'col.daysLeft': 'Days left', 'col.requirements': 'Requirements',
@@ -67,6 +68,7 @@ const STRINGS = {
     'col.renewal': 'Renewal', 'col.exemptUntil': 'Exempt until',
     'membership.title': 'Membership offers',
     'membership.intro': 'Pay the fee to renew an offer inside its renewal window.',
+    'membership.introOperator': 'The offers and fees as the partner\'s admin sees them; only that admin can renew.',
     'membership.open': 'Renew {name}',
     'membership.unknown': 'There is no offer {id} for this partner.',
     'notifications.title': 'Notifications',
@@ -79,6 +81,8 @@ const STRINGS = {
     'operator.partnerId': 'Partner id',
     'operator.open': 'Open',
     'partner.title': 'Partner {id}',
+    'partner.named': '{name} ({id})',
+    'partner.of': '{title} — {partner}',
     'partner.unknown': 'No partner {id} yet: describe it below to enrol it.',
     'partner.name': 'Name',
     'partner.migrated': 'Moved from PMC to Partner Center',
@@ -116,11 +120,12 @@ const STRINGS = {
     'problem.network': 'The service could not be reached. Check your connection and try again.',
     'problem.unauthenticated': 'Your sign-in has expired. Sign in again.',
     'problem.payment-required': 'The renewal fee of {fee} must be paid: enter the payment reference and renew again.',
-    'problem.invalid-request': 'The request is not valid.',
+    'problem.invalid-request': 'The request is not valid: {detail}',
     'problem.forbidden': 'You may not see or change this.',
     'problem.not-found': 'There is no such partner or offer.',
     'problem.request-in-progress': 'This renewal is still being processed. Wait a moment, then press Renew again.',
     'problem.token': 'This token cannot be read. Paste the whole token, or choose a persona.',
+    'problem.claims': 'This sign-in does not say whom you act for: the token needs a partner (claim partner_id) with the role mpn-partner-admin, or the role membership-operator. Ask your administrator for access.',
     'renew.referenceMissing': 'Enter the payment reference.',
     'notFound': 'There is no such page.',
     'home.admin': 'Signed in for partner {p}.',
@@ -147,6 +152,7 @@ const STRINGS = {
     'nav.operator': '打开合作伙伴',
     'competencies.title': '能力',
     'competencies.intro': '各产品截至今天（{asOf}）的状态。选择一项以查看通知并续订。',
+    'competencies.introOperator': '各产品截至今天（{asOf}）的状态，与合作伙伴看到的相同。',
     'competencies.none': '暂无产品。',
     'col.offer': '产品', 'col.area': '领域', 'col.status': '状态', 'col.ad': '周年日',
     'col.window': '续订窗口', 'col.daysLeft': '剩余天数', 'col.requirements': '要求',
@@ -191,6 +197,7 @@ const STRINGS = {
     'col.renewal': '续订编号', 'col.exemptUntil': '豁免至',
     'membership.title': '会员产品',
     'membership.intro': '在续订窗口内支付费用即可续订产品。',
+    'membership.introOperator': '合作伙伴管理员看到的产品和费用；只有该管理员可以续订。',
     'membership.open': '续订 {name}',
     'membership.unknown': '该合作伙伴没有产品 {id}。',
     'notifications.title': '通知',
@@ -203,6 +210,8 @@ const STRINGS = {
     'operator.partnerId': '合作伙伴 ID',
     'operator.open': '打开',
     'partner.title': '合作伙伴 {id}',
+    'partner.named': '{name}（{id}）',
+    'partner.of': '{title} — {partner}',
     'partner.unknown': '尚无合作伙伴 {id}：在下方填写信息以登记。',
     'partner.name': '名称',
     'partner.migrated': '已从 PMC 迁移到合作伙伴中心',
@@ -240,11 +249,12 @@ const STRINGS = {
     'problem.network': '无法连接服务。请检查网络后重试。',
     'problem.unauthenticated': '登录已过期，请重新登录。',
     'problem.payment-required': '必须支付续订费用 {fee}：请填写付款参考号后再次续订。',
-    'problem.invalid-request': '请求无效。',
+    'problem.invalid-request': '请求无效：{detail}',
     'problem.forbidden': '你无权查看或更改此内容。',
     'problem.not-found': '没有这个合作伙伴或产品。',
     'problem.request-in-progress': '此续订仍在处理中。请稍候再点击“续订”。',
     'problem.token': '无法读取此令牌。请粘贴完整的令牌，或选择一个演示身份。',
+    'problem.claims': '此登录未说明你代表谁：令牌需要包含合作伙伴（partner_id 声明）及 mpn-partner-admin 角色，或者 membership-operator 角色。请联系管理员获取权限。',
     'renew.referenceMissing': '请填写付款参考号。',
     'notFound': '没有这个页面。',
     'home.admin': '已登录合作伙伴 {p}。',
@@ -268,7 +278,12 @@ function fromBrowser() {
   return 'en';
 }
 
-let language = stored() ?? fromBrowser();
+/** The person's own language: the one they picked in the menu, else the browser's. */
+export function ownLanguage() {
+  return stored() ?? fromBrowser();
+}
+
+let language = ownLanguage();
 
 /** True once the person picked a language in the menu: then nothing else changes it. */
 export function chosen() {

@@ -271,7 +271,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         signInAs("operator");
         heading("Open a partner");
         visible(By.id("open-partner-id")).sendKeys("northwind", Keys.ENTER);
-        heading("Partner northwind");
+        heading("Northwind Traders (northwind)");
         assertThat(browser.findElement(By.id("partner-name")).getAttribute("value")).isEqualTo("Northwind Traders");
         browser.findElement(By.id("enrol-offer-id")).sendKeys("azure-ai");
         browser.findElement(By.id("enrol-name")).sendKeys("Gold AI on Azure");
@@ -279,7 +279,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         setDate("enrol-anniversary-date", "2021-04-05");
         browser.findElement(By.id("enrol-fee-amount")).sendKeys("4730.00");
         browser.findElement(By.cssSelector("#enrol-offer button[type=submit]")).click();
-        assertThat(visible(By.cssSelector("#enrol-result .notice")).getText()).contains("Offer saved.");
+        assertThat(visible(By.cssSelector("main > .notice.success")).getText()).contains("Offer saved.");
 
         browser.findElement(By.linkText("Due overview")).click();
         heading("Due overview");
@@ -302,7 +302,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         open("/");
         signInAs("operator");
         visible(By.id("open-partner-id")).sendKeys("fabrikam", Keys.ENTER);
-        heading("Partner fabrikam");
+        heading("Fabrikam Inc (fabrikam)");
         // The demo partner already has a contact: the new one is the row added last.
         int row = browser.findElements(By.cssSelector("input[id^='contact-email-']")).size();
         browser.findElement(By.id("add-contact")).click();
@@ -347,13 +347,13 @@ class ConsoleBrowserTest extends ApiTestSupport {
         open("/");
         signInAs("operator");
         visible(By.id("open-partner-id")).sendKeys(partner, Keys.ENTER);
-        heading("Partner " + partner);
+        heading(partner + " Ltd (" + partner + ")");
         assertThat(contactLegends()).containsExactly("Contact 1", "Contact 2");
         assertThat(contactInputNames()).containsExactly("Email of contact 1", "Name of contact 1",
                 "Email of contact 2", "Name of contact 2");
 
         language("zh-CN");
-        heading("合作伙伴 " + partner);
+        visible(By.xpath("//fieldset[@class='contact']/legend[normalize-space()='联系人 1']"));
         assertThat(contactLegends()).containsExactly("联系人 1", "联系人 2");
         assertThat(contactInputNames()).doesNotHaveDuplicates().hasSize(4).allMatch(name -> name.contains("联系人"));
     }
@@ -569,14 +569,14 @@ class ConsoleBrowserTest extends ApiTestSupport {
         signInAs("operator");
         visible(By.id("open-partner-id")).sendKeys(partner, Keys.ENTER);
         visible(By.cssSelector("a[data-offer='data-analytics']")).click();
-        heading("Gold Data Analytics");
+        heading(ofPartner("Gold Data Analytics", partner));
         WebElement met = visible(By.id("edit-requirements-met"));
         assertThat(met.isSelected()).as("Requirements met, as stored").isTrue();
         WebElement name = browser.findElement(By.id("edit-name"));
         name.clear();
         name.sendKeys("Data Analytics Gold");
         browser.findElement(By.cssSelector("#edit-offer button[type=submit]")).click();
-        visible(By.cssSelector("#edit-result .notice"));
+        visible(By.cssSelector("main > .notice.success"));
         as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "data-analytics").then().statusCode(200)
                 .body("requirementsMet", org.hamcrest.Matchers.equalTo(true));
     }
@@ -619,15 +619,181 @@ class ConsoleBrowserTest extends ApiTestSupport {
         open("/");
         signInAs("operator");
         visible(By.id("open-partner-id")).sendKeys("fabrikam", Keys.ENTER);
-        heading("Partner fabrikam");
+        heading("Fabrikam Inc (fabrikam)");
         browser.findElement(By.cssSelector("#partner-links")).findElement(By.linkText("Competencies")).click();
-        heading("Competencies");
+        heading("Competencies — Fabrikam Inc (fabrikam)");
         visible(By.cssSelector("a[data-offer='cloud-platform']"));
         browser.navigate().back();
-        heading("Partner fabrikam");
+        heading("Fabrikam Inc (fabrikam)");
         visible(By.cssSelector("#partner-links")).findElement(By.linkText("Notifications")).click();
-        heading("Notifications");
+        heading("Notifications — Fabrikam Inc (fabrikam)");
         assertThat(browser.findElements(By.cssSelector("main .problem"))).isEmpty();
+    }
+
+    /** An operator's heading of a page of a partner of this test: the title, then the partner as enrolPartner names it. */
+    static String ofPartner(String title, String partner) {
+        return title + " — " + partner + " Ltd (" + partner + ")";
+    }
+
+    /** A fresh enrolled partner's page, opened by an operator. */
+    String anOperatorOpensAFreshPartner() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, true);
+        open("/partners/" + partner);
+        signInWithToken(Tokens.operator());
+        heading(partner + " Ltd (" + partner + ")");
+        return partner;
+    }
+
+    void fillTheEnrolForm(String offerId, String name, String anniversaryDate, String amount) {
+        browser.findElement(By.id("enrol-offer-id")).sendKeys(offerId);
+        browser.findElement(By.id("enrol-name")).sendKeys(name);
+        browser.findElement(By.id("enrol-area")).sendKeys("Data Analytics");
+        setDate("enrol-anniversary-date", anniversaryDate);
+        browser.findElement(By.id("enrol-fee-amount")).sendKeys(amount);
+    }
+
+    @Test
+    void anOperatorsSaveRedrawsThePageAsNowStored() {
+        String partner = anOperatorOpensAFreshPartner();
+        enrolOffer(partner, "data-analytics", "COMPETENCY", "Data Analytics", "2021-05-01", true, "1670.00");
+        WebElement name = browser.findElement(By.id("partner-name"));
+        name.clear();
+        name.sendKeys("Renamed Ltd");
+        browser.findElement(By.id("save-partner")).click();
+        heading("Renamed Ltd (" + partner + ")");
+        assertThat(visible(By.cssSelector("main > .notice.success")).getText()).contains("Partner saved.");
+        // The offer enrolled meanwhile (through the API) is in the list drawn again.
+        visible(By.cssSelector("#offers-title + .table-wrap a[data-offer='data-analytics']"));
+
+        fillTheEnrolForm("azure-ai", "Gold AI on Azure", "2021-04-05", "4730.00");
+        browser.findElement(By.cssSelector("#enrol-offer button[type=submit]")).click();
+        assertThat(visible(By.cssSelector("#offers-title + .table-wrap a[data-offer='azure-ai']")).getText()).isEqualTo("Gold AI on Azure");
+        WebElement saved = visible(By.cssSelector("main > .notice.success"));
+        assertThat(saved.getText()).contains("Offer saved.");
+        assertThat((Boolean) browser.executeScript("return document.activeElement === arguments[0]", saved))
+                .as("the notice has the focus").isTrue();
+
+        browser.findElement(By.cssSelector("a[data-offer='data-analytics']")).click();
+        heading("Gold Data Analytics — Renamed Ltd (" + partner + ")");
+        WebElement offerName = visible(By.id("edit-name"));
+        offerName.clear();
+        offerName.sendKeys("Data Analytics Gold");
+        browser.findElement(By.cssSelector("#edit-offer button[type=submit]")).click();
+        heading("Data Analytics Gold — Renamed Ltd (" + partner + ")");
+        assertThat(visible(By.cssSelector("main > .notice.success")).getText()).contains("Offer saved.");
+    }
+
+    @Test
+    void aRefusedOperatorFormSaysTheProblemAndMarksAndFocusesItsField() {
+        String partner = anOperatorOpensAFreshPartner();
+        browser.findElement(By.id("add-contact")).click();
+        visible(By.id("contact-email-0")).sendKeys("not-an-email");
+        browser.findElement(By.id("save-partner")).click();
+        assertThat(visible(By.cssSelector("#partner-result .problem")).getText())
+                .contains("The request is not valid: contacts[0].email: must be an email address");
+        assertThat(browser.findElement(By.id("contact-email-0")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(activeId()).isEqualTo("contact-email-0");
+
+        fillTheEnrolForm("azure-ai", "Gold AI on Azure", "2021-04-05", "12,50");
+        browser.findElement(By.cssSelector("#enrol-offer button[type=submit]")).click();
+        assertThat(visible(By.cssSelector("#enrol-result .problem")).getText())
+                .contains("renewalFee.amount: must be a non-negative decimal string");
+        assertThat(browser.findElement(By.id("enrol-fee-amount")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(activeId()).isEqualTo("enrol-fee-amount");
+
+        // Sent again with another mistake: the field now named is marked, the one corrected no longer.
+        WebElement amount = browser.findElement(By.id("enrol-fee-amount"));
+        amount.clear();
+        amount.sendKeys("12.50");
+        WebElement currency = browser.findElement(By.id("enrol-fee-currency"));
+        currency.clear();
+        currency.sendKeys("XYZ");
+        browser.findElement(By.cssSelector("#enrol-offer button[type=submit]")).click();
+        wait.until(d -> "enrol-fee-currency".equals(activeId()));
+        assertThat(browser.findElement(By.id("enrol-result")).getText()).contains("renewalFee.currency: must be an upper-case ISO 4217 code");
+        assertThat(browser.findElement(By.id("enrol-fee-currency")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("enrol-fee-amount")).getAttribute("aria-invalid")).isNull();
+        as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "azure-ai").then().statusCode(404);
+    }
+
+    @Test
+    void theDueOverviewsAddressFollowsItsInputs() {
+        open("/due?from=2021-03-25&to=2021-04-05");
+        signInWithToken(Tokens.operator());
+        heading("Due overview");
+        assertThat(browser.findElement(By.id("due-from")).getAttribute("value")).isEqualTo("2021-03-25");
+        assertThat(browser.findElement(By.id("due-to")).getAttribute("value")).isEqualTo("2021-04-05");
+        visible(By.cssSelector("#due-results table"));
+        setDate("due-to", "2021-04-10");
+        assertThat(browser.getCurrentUrl()).endsWith("/due?from=2021-03-25&to=2021-04-10");
+    }
+
+    @Test
+    void anOperatorsPagesNameThePartnerAndOfferNoRenewal() {
+        String partner = partnerWithExemptOffer("4730.00"); // renewable: its admin would get the pay form
+        open("/partners/" + partner + "/offers");
+        signInWithToken(Tokens.operator());
+        heading(ofPartner("Competencies", partner));
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Select one to see its notices and renew it");
+        browser.findElement(By.cssSelector("a[data-offer='cloud-platform']")).click();
+        heading(ofPartner("Gold Cloud Platform", partner));
+        visible(By.id("edit-offer"));
+        assertThat(browser.findElements(By.cssSelector("#renew, #payment-reference"))).isEmpty();
+
+        open("/partners/" + partner + "/membership?offer=cloud-platform");
+        heading(ofPartner("Membership offers", partner));
+        visible(By.xpath("//tr[.//a[@data-offer='cloud-platform']]"));
+        assertThat(browser.findElements(By.cssSelector("#renew, #payment-reference, a[data-renew]"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Pay the fee");
+    }
+
+    /** Nobody is named in the header: no partner's menu, no subject, no Sign out. */
+    void theHeaderNamesNoOne() {
+        assertThat(browser.findElements(By.cssSelector("#nav a"))).isEmpty();
+        assertThat(browser.findElement(By.id("who")).getText()).isEmpty();
+        assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isFalse();
+    }
+
+    String languageShown() {
+        return new Select(browser.findElement(By.id("language"))).getFirstSelectedOption().getAttribute("value");
+    }
+
+    @Test
+    void signingOutClearsTheHeaderAndGivesBackThePersonsOwnLanguage() {
+        open("/");
+        signInAs("fabrikam"); // a partner in zh-CN: adopted, as the person never chose
+        heading("能力");
+        browser.findElement(By.id("sign-out")).click();
+        heading("Sign in");
+        assertThat(languageShown()).isEqualTo("en");
+        theHeaderNamesNoOne();
+    }
+
+    @Test
+    void a401MidSessionSignsOutClearsTheHeaderAndGivesBackThePersonsOwnLanguage() {
+        open("/");
+        signInAs("fabrikam");
+        heading("能力");
+        // The token expires: from now on every call gets API Gateway's 401.
+        browser.executeScript("window.fetch = () => Promise.resolve(new Response('{\"message\":\"Unauthorized\"}',"
+                + " {status: 401, headers: {'Content-Type': 'application/json'}}));");
+        browser.findElement(By.linkText("通知")).click();
+        assertThat(visible(By.cssSelector("main .problem")).getText()).contains("Your sign-in has expired. Sign in again.");
+        heading("Sign in");
+        assertThat(languageShown()).isEqualTo("en");
+        theHeaderNamesNoOne();
+    }
+
+    @Test
+    void aTokenWithoutAPartnerOrTheOperatorRoleIsRefusedAtSignIn() {
+        open("/");
+        language("zh-CN");
+        signInWithToken(Tokens.jwt("{\"sub\":\"someone@contoso.example\",\"roles\":[\"mpn-partner-admin\"]}"));
+        assertThat(visible(By.cssSelector("main .problem")).getText()).contains("此登录未说明你代表谁", "partner_id", "membership-operator");
+        heading("登录");
+        assertThat(browser.executeScript("return sessionStorage.getItem('token')")).isNull();
+        theHeaderNamesNoOne();
     }
 
     @Test
