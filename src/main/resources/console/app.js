@@ -706,7 +706,7 @@ async function enter() {
     auth.signOut();
     if (currentPath() === '/callback') history.replaceState(null, '', `${config.basePath}/`);
     signInPage();
-    main.append(problemBox(new Error(t(refusal))));
+    main.append(problemBox(new Error(t(refusal, auth.claimNames()))));
     return;
   }
   await adoptPartnerLanguage();
@@ -870,6 +870,7 @@ async function start() {
   } catch {
     // No settings: the local defaults (no personas) still show the page.
   }
+  auth.useClaimNames(config.claims);
   setLanguage(currentLanguage());
   document.getElementById('language').value = currentLanguage();
   await show();

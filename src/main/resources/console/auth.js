@@ -17,6 +17,20 @@ export function signOut() {
   sessionStorage.removeItem(TOKEN);
 }
 
+/**
+ * The claim and role names of this deployment's tokens (config.json's claims, the service's
+ * renewal.auth settings); these defaults are the service's until config.json is read.
+ */
+let names = { partner: 'partner_id', roles: 'roles', partnerAdminRole: 'mpn-partner-admin', operatorRole: 'membership-operator' };
+
+export function useClaimNames(configured) {
+  if (configured) names = { ...names, ...configured };
+}
+
+export function claimNames() {
+  return names;
+}
+
 /** The token's claims, for display and menus only: the API decides from the verified token. */
 export function claims() {
   const value = token();
@@ -24,16 +38,17 @@ export function claims() {
   try {
     const payload = value.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
     const json = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0))));
-    const roles = Array.isArray(json.roles) ? json.roles
-      : String(json.roles ?? '').replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
-    return { subject: json.sub ?? '', partnerId: json.partner_id ?? null, roles };
+    const listed = json[names.roles];
+    const roles = Array.isArray(listed) ? listed
+      : String(listed ?? '').replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+    return { subject: json.sub ?? '', partnerId: json[names.partner] ?? null, roles };
   } catch {
     return { subject: '', partnerId: null, roles: [] };
   }
 }
 
 export function isOperator() {
-  return claims()?.roles.includes('membership-operator') ?? false;
+  return claims()?.roles.includes(names.operatorRole) ?? false;
 }
 
 /**
@@ -42,7 +57,7 @@ export function isOperator() {
  */
 export function usable() {
   const who = claims();
-  return isOperator() || Boolean(who?.partnerId && who.roles.includes('mpn-partner-admin'));
+  return isOperator() || Boolean(who?.partnerId && who.roles.includes(names.partnerAdminRole));
 }
 
 /** A deep link opened before sign-in is remembered and opened after it. */

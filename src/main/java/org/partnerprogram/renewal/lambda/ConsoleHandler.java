@@ -24,11 +24,13 @@ public class ConsoleHandler extends ApiHandler {
     public static final String BASE_PATH = "/console";
 
     private final RenewalConfig.Console console;
+    private final RenewalConfig.Auth auth;
     private final Today today;
 
     public ConsoleHandler(HttpApi http, Identity identity, Access access, RenewalConfig config, Today today) {
         super(http, identity, access);
         this.console = config.console();
+        this.auth = config.auth();
         this.today = today;
     }
 
@@ -47,7 +49,7 @@ public class ConsoleHandler extends ApiHandler {
         };
         if (path.equals("config.json")) {
             return new ApiResponse(200, Map.of("Content-Type", ApiResponse.JSON, "Cache-Control", "no-store"),
-                    Json.write(signIn(console, BASE_PATH, today.date())));
+                    Json.write(signIn(console, auth, BASE_PATH, today.date())));
         }
         ConsoleFiles.File file = ConsoleFiles.forPath(path);
         return new ApiResponse(200, Map.of("Content-Type", file.contentType(),
@@ -60,15 +62,26 @@ public class ConsoleHandler extends ApiHandler {
      * The console's settings for OpenID Connect sign-in; {@code basePath} is where it lives, and
      * {@code today} the service's date (D6), where the due overview starts.
      */
-    public static Map<String, Object> signIn(RenewalConfig.Console console, String basePath, LocalDate today) {
+    public static Map<String, Object> signIn(RenewalConfig.Console console, RenewalConfig.Auth auth, String basePath,
+            LocalDate today) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("mode", "oidc");
         settings.put("basePath", basePath);
         settings.put("today", today.toString());
+        settings.put("claims", claimNames(auth));
         settings.put("issuer", console.issuer().orElse(null));
         settings.put("clientId", console.clientId().orElse(null));
         settings.put("redirectUri", console.redirectUri().orElse(null));
         settings.put("scope", console.scope());
         return settings;
+    }
+
+    /**
+     * The claim and role names the service reads tokens with (renewal.auth.*): the console reads
+     * the same ones to know whom it shows, so a deployment that renames them changes one setting.
+     */
+    public static Map<String, String> claimNames(RenewalConfig.Auth auth) {
+        return Map.of("partner", auth.partnerClaim(), "roles", auth.rolesClaim(),
+                "partnerAdminRole", auth.partnerAdminRole(), "operatorRole", auth.operatorRole());
     }
 }

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -122,28 +121,28 @@ final class LocalApi implements AutoCloseable {
     private final Template template;
     private final Function<String, RequestStreamHandler> handlers;
     private final LocalClock clock;
-    private final Supplier<LocalDate> today;
+    private final Supplier<Map<String, Object>> consoleConfig;
     private final Path openApi;
     private final LocalMailbox mailbox;
 
     private LocalApi(HttpServer server, ExecutorService executor, Template template,
-            Function<String, RequestStreamHandler> handlers, LocalClock clock, Supplier<LocalDate> today, Path openApi,
+            Function<String, RequestStreamHandler> handlers, LocalClock clock, Supplier<Map<String, Object>> consoleConfig, Path openApi,
             LocalMailbox mailbox) {
         this.server = server;
         this.executor = executor;
         this.template = template;
         this.handlers = handlers;
         this.clock = clock;
-        this.today = today;
+        this.consoleConfig = consoleConfig;
         this.openApi = openApi;
         this.mailbox = mailbox;
     }
 
     static LocalApi start(int port, Template template, Function<String, RequestStreamHandler> handlers, LocalClock clock,
-            Supplier<LocalDate> today, Path openApi, LocalMailbox mailbox) throws IOException {
+            Supplier<Map<String, Object>> consoleConfig, Path openApi, LocalMailbox mailbox) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         ExecutorService executor = Executors.newFixedThreadPool(16);
-        LocalApi api = new LocalApi(server, executor, template, handlers, clock, today, openApi, mailbox);
+        LocalApi api = new LocalApi(server, executor, template, handlers, clock, consoleConfig, openApi, mailbox);
         server.createContext("/", api::handle);
         server.setExecutor(executor);
         server.start();
@@ -174,7 +173,7 @@ final class LocalApi implements AutoCloseable {
                 mailbox(exchange, method);
             } else if (path.equals(CONSOLE_CONFIG) && method.equals("GET")) {
                 send(exchange, 200, Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
-                        Json.write(Personas.consoleConfig(today.get())));
+                        Json.write(consoleConfig.get()));
             } else if (method.equals("GET") && (path.equals("/") || isNavigation(exchange)) && !path.startsWith("/console")) {
                 // The console at / (no API route there, so whatever the client accepts) and at a deep
                 // link such as /partners/p/offers/o for a browser's navigation: served as the HTTP API

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.partnerprogram.renewal.RenewalConfig;
+import org.partnerprogram.renewal.lambda.ConsoleHandler;
 import org.partnerprogram.renewal.usecase.EnrolOffer;
 import org.partnerprogram.renewal.usecase.Today;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -75,7 +76,8 @@ public class LocalRun {
         mailbox = new LocalMailbox(clock);
         try {
             api = LocalApi.start(apiPort, LocalApi.Template.read(template),
-                    name -> handlers.select(NamedLiteral.of(name)).get(), clock, today::date, openApi, mailbox);
+                    name -> handlers.select(NamedLiteral.of(name)).get(), clock,
+                    () -> Personas.consoleConfig(today.date(), ConsoleHandler.claimNames(config.auth())), openApi, mailbox);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local API from " + template.toAbsolutePath(), e);
         }

@@ -27,11 +27,12 @@ final class Personas {
     }
 
     /** What the console reads from config.json in the local run: the picker instead of a sign-in. */
-    static Map<String, Object> consoleConfig(LocalDate today) {
+    static Map<String, Object> consoleConfig(LocalDate today, Map<String, String> claimNames) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("mode", "local");
         config.put("basePath", "");
         config.put("today", today.toString());
+        config.put("claims", claimNames);
         config.put("personas", ALL);
         return config;
     }

@@ -61,6 +61,9 @@ class ConsoleRoutesTest extends ApiTestSupport {
         api().get("/console/config.json").then().statusCode(200)
                 .body("mode", equalTo("local")).body("basePath", equalTo("")).body("today", equalTo("2021-03-20"))
                 .body("personas.id", org.hamcrest.Matchers.contains("contoso", "fabrikam", "northwind", "operator"))
-                .body("personas", hasSize(4));
+                .body("personas", hasSize(4))
+                .body("claims.partner", equalTo("partner_id")).body("claims.roles", equalTo("roles"))
+                .body("claims.partnerAdminRole", equalTo("mpn-partner-admin"))
+                .body("claims.operatorRole", equalTo("membership-operator"));
     }
 }
