@@ -439,6 +439,16 @@ function pmcHelp() {
 
 /** A partner or offer id (the API's rule); the hyphen escaped, as the v-flag patterns of browsers need. */
 const ID_PATTERN = '[A-Za-z0-9][A-Za-z0-9._\\-]{0,127}';
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/**
+ * What is wrong with an id typed in a form (already trimmed), in the page's language, or null:
+ * checked before it goes into an address, where a missing or odd one would make another URL.
+ */
+function idMistake(value, missingKey, label) {
+  if (!value) return t(missingKey);
+  return ID.test(value) ? null : t('id.invalid', { what: label });
+}
 
 function operatorHome() {
   const input = h('input', { id: 'open-partner-id', name: 'partnerId', required: true, pattern: ID_PATTERN, autocomplete: 'off' });
@@ -486,15 +496,42 @@ function problemField(error) {
   return /^([A-Za-z][\w-]*(?:\[\d+\])?(?:\.[A-Za-z]\w*)*): /.exec(error.detail)?.[1] ?? null;
 }
 
+/** Clears what the last attempt marked: the invalid fields and the mistakes said next to them. */
+function clearRefusals(form) {
+  for (const input of form.querySelectorAll('[aria-invalid]')) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+  }
+  for (const said of form.querySelectorAll('[data-refusal]')) said.remove();
+}
+
+/** A refused field: marked invalid, described by what says why (describedBy, an element's id), and focused. */
+function markInvalid(input, describedBy) {
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', describedBy);
+  input.focus();
+}
+
+/** A mistake caught in the browser, nothing sent: said next to its field (where field() puts an error) and marked. */
+function refuseHere(input, ...message) {
+  const said = h('p', { class: 'error', id: `${input.id}-error`, 'data-refusal': '' }, message);
+  input.before(said);
+  markInvalid(input, said.id);
+}
+
 /**
  * Sends an operator's form. Once stored, the page is drawn again from the API (redraw, given the
  * answer), so it shows what is now stored with the notice on top. A refusal is shown in the form's
  * result; a 400 also marks the field it names (inputFor) as invalid and moves the focus there.
+ * check() answers [input, message] for a mistake that must not be sent (refused here), else null.
  */
-async function sendForm(form, result, send, redraw, inputFor) {
-  for (const input of form.querySelectorAll('[aria-invalid]')) {
-    input.removeAttribute('aria-invalid');
-    input.removeAttribute('aria-describedby');
+async function sendForm(form, result, send, redraw, inputFor, check = () => null) {
+  clearRefusals(form);
+  const mistake = check();
+  if (mistake) {
+    result.replaceChildren();
+    refuseHere(...mistake);
+    return;
   }
   let answer;
   try {
@@ -520,10 +557,7 @@ function refused(error, result, inputFor) {
   result.replaceChildren(box);
   const name = problemField(error);
   const input = name ? inputFor(name) : null;
-  if (!input) return;
-  input.setAttribute('aria-invalid', 'true');
-  input.setAttribute('aria-describedby', box.id);
-  input.focus();
+  if (input) markInvalid(input, box.id);
 }
 
 async function partnerPage(partnerId, top = null) {
@@ -588,7 +622,7 @@ function offerForm(partnerId, status, onSaved) {
   const prefix = status ? 'edit' : 'enrol';
   const id = (name) => `${prefix}-${name}`;
   const input = (name, attrs = {}) => h('input', { id: id(name), name, autocomplete: 'off', ...attrs });
-  const offerId = status ? null : input('offer-id', { required: true, pattern: ID_PATTERN });
+  const offerId = status ? null : input('offer-id', { required: true });
   const type = h('select', { id: id('type') }, ['COMPETENCY', 'ADVANCED_SPECIALIZATION'].map((v) =>
     h('option', { value: v, selected: status?.type === v }, t(`type.${v}`))));
   const name = input('name', { required: true, value: status?.name ?? '' });
@@ -620,7 +654,12 @@ function offerForm(partnerId, status, onSaved) {
         anniversaryDate: anniversary.value, requirementsMet: met.checked,
         renewalFee: { amount: amount.value.trim(), currency: currency.value.trim().toUpperCase() } }),
       () => onSaved(target),
-      (field) => inputs.get(field));
+      (field) => inputs.get(field),
+      () => {
+        // Enrolling: the id goes into the address, where a missing or odd one would make another URL.
+        const mistake = status ? null : idMistake(target, 'offer.idMissing', t('offer.id'));
+        return mistake ? [offerId, mistake] : null;
+      });
   });
   return form;
 }

@@ -717,6 +717,53 @@ class ConsoleBrowserTest extends ApiTestSupport {
         as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "azure-ai").then().statusCode(404);
     }
 
+    /** From now on the page notes each request it sends ("PUT /partners/..."): see requestsSent(). */
+    void recordRequests() {
+        browser.executeScript("window.requestsSent = []; const send = window.fetch;"
+                + " window.fetch = (url, init) => { window.requestsSent.push((init?.method ?? 'GET') + ' ' + url); return send(url, init); };");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> requestsSent() {
+        return (List<String>) browser.executeScript("return window.requestsSent");
+    }
+
+    void saveTheEnrolForm() {
+        browser.findElement(By.cssSelector("#enrol-offer button[type=submit]")).click();
+    }
+
+    /** The mistake said next to a field, once it reads this text; the field is then marked invalid, described by it, and focused. */
+    void refusedInTheBrowser(String inputId, String text) {
+        wait.until(d -> d.findElements(By.id(inputId + "-error")).stream().anyMatch(e -> e.getText().equals(text)));
+        WebElement input = browser.findElement(By.id(inputId));
+        assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(input.getAttribute("aria-describedby")).isEqualTo(inputId + "-error");
+        assertThat(activeId()).isEqualTo(inputId);
+    }
+
+    @Test
+    void theEnrolFormChecksTheOfferIdBeforeItGoesIntoTheAddress() {
+        String partner = anOperatorOpensAFreshPartner();
+        recordRequests();
+        fillTheEnrolForm("", "Gold AI on Azure", "2021-04-05", "4730.00");
+        saveTheEnrolForm();
+        refusedInTheBrowser("enrol-offer-id", "Enter the offer id.");
+        assertThat(browser.findElements(By.cssSelector("#enrol-result .problem"))).as("no raw HTTP 404").isEmpty();
+
+        browser.findElement(By.id("enrol-offer-id")).sendKeys("azure/ai");
+        saveTheEnrolForm();
+        refusedInTheBrowser("enrol-offer-id",
+                "Offer id may hold only letters, digits, \".\", \"_\" and \"-\" (at most 128), and starts with a letter or digit.");
+        assertThat(browser.findElements(By.id("enrol-offer-id-error"))).as("said once").hasSize(1);
+
+        language("zh-CN"); // the page is drawn again, its forms empty
+        visible(By.xpath("//h2[@id='enrol-title' and normalize-space()='登记产品']"));
+        saveTheEnrolForm();
+        refusedInTheBrowser("enrol-offer-id", "请填写产品 ID。");
+        assertThat(requestsSent()).noneMatch(request -> request.startsWith("PUT"));
+        as(Tokens.operator()).get("/partners/{p}/offers", partner).then().statusCode(200).body("offers", hasSize(0));
+    }
+
     @Test
     void theDueOverviewsAddressFollowsItsInputs() {
         open("/due?from=2021-03-25&to=2021-04-05");
