@@ -513,7 +513,7 @@ function markInvalid(input, describedBy) {
 }
 
 /** A mistake caught in the browser, nothing sent: said next to its field (where field() puts an error) and marked. */
-function refuseHere(input, ...message) {
+function refuseHere(input, message) {
   const said = h('p', { class: 'error', id: `${input.id}-error`, 'data-refusal': '' }, message);
   input.before(said);
   markInvalid(input, said.id);
@@ -613,12 +613,16 @@ async function partnerPage(partnerId, top = null) {
         { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
       ], offers.offers, { caption: t('partner.offers') })),
     offerForm(partnerId, null, (offerId) => partnerPage(partnerId, () => notice('success',
-      h('p', {}, t('offer.saved'), ' ', link(offerPath(partnerId, offerId), offerId))))));
+      h('p', {}, t('offer.saved'), ' ', link(offerPath(partnerId, offerId), offerId)))), offers.offers.map((s) => s.offerId)));
   focusTop(box);
 }
 
-/** Enrol (status null) or edit an offer; an edit replaces the fields (D17). Once stored, onSaved(offerId) draws the page again. */
-function offerForm(partnerId, status, onSaved) {
+/**
+ * Enrol (status null) or edit an offer; an edit replaces the fields (D17). Once stored, onSaved(offerId)
+ * draws the page again. enrolled: the ids of the partner's offers, which enrolling refuses: the API's
+ * PUT would replace the offer, which only its page's edit form may do.
+ */
+function offerForm(partnerId, status, onSaved, enrolled = []) {
   const prefix = status ? 'edit' : 'enrol';
   const id = (name) => `${prefix}-${name}`;
   const input = (name, attrs = {}) => h('input', { id: id(name), name, autocomplete: 'off', ...attrs });
@@ -657,7 +661,9 @@ function offerForm(partnerId, status, onSaved) {
       (field) => inputs.get(field),
       () => {
         // Enrolling: the id goes into the address, where a missing or odd one would make another URL.
-        const mistake = status ? null : idMistake(target, 'offer.idMissing', t('offer.id'));
+        if (status) return null;
+        const mistake = idMistake(target, 'offer.idMissing', t('offer.id'))
+          ?? (enrolled.includes(target) ? parts('offer.idTaken', { offer: link(offerPath(partnerId, target), target) }) : null);
         return mistake ? [offerId, mistake] : null;
       });
   });

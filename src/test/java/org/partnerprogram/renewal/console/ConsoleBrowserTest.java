@@ -765,6 +765,27 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void theEnrolFormRefusesAnOfferThePartnerAlreadyHasAndLinksToIt() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, true);
+        enrolOffer(partner, "data-analytics", "COMPETENCY", "Data Analytics", "2021-05-01", true, "1670.00");
+        open("/partners/" + partner);
+        signInWithToken(Tokens.operator());
+        heading(partner + " Ltd (" + partner + ")");
+        recordRequests();
+        fillTheEnrolForm("data-analytics", "Gold AI on Azure", "2021-04-05", "4730.00");
+        saveTheEnrolForm();
+        refusedInTheBrowser("enrol-offer-id", "This partner already has the offer data-analytics: change it on its page.");
+        assertThat(requestsSent()).noneMatch(request -> request.startsWith("PUT"));
+        as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "data-analytics").then().statusCode(200)
+                .body("anniversaryDate", org.hamcrest.Matchers.equalTo("2021-05-01"));
+
+        browser.findElement(By.id("enrol-offer-id-error")).findElement(By.linkText("data-analytics")).click();
+        heading(ofPartner("Gold Data Analytics", partner));
+        visible(By.id("edit-offer"));
+    }
+
+    @Test
     void theDueOverviewsAddressFollowsItsInputs() {
         open("/due?from=2021-03-25&to=2021-04-05");
         signInWithToken(Tokens.operator());
