@@ -459,15 +459,23 @@ function operatorHome() {
     h('p', {}, link('/due', t('nav.due'))));
 }
 
+/** The partner form's contact rows in container, and its "Add a contact" button (addButton) to place after them. */
 function contactRows(container, contacts) {
   const rows = [];
+  // The keyboard stays in the rows: on the one that took the removed one's place, else the one before, else Add.
+  const remove = (i) => {
+    rows.splice(i, 1);
+    redraw();
+    const near = rows[i] ?? rows[i - 1];
+    (near ? near.email : addButton).focus();
+  };
   const redraw = () => {
     rows.forEach((row, i) => { row.email.id = `contact-email-${i}`; row.name.id = `contact-name-${i}`; });
     container.replaceChildren(...rows.map((row, i) => h('fieldset', { class: 'contact' },
       h('legend', {}, t('partner.contact', { n: i + 1 })),
       field(`contact-email-${i}`, t('partner.contactEmail', { n: i + 1 }), row.email),
       field(`contact-name-${i}`, t('partner.contactName', { n: i + 1 }), row.name),
-      h('button', { type: 'button', class: 'secondary', onclick: () => { rows.splice(i, 1); redraw(); } },
+      h('button', { type: 'button', class: 'secondary', onclick: () => remove(i) },
         t('partner.removeContact', { n: i + 1 })))));
   };
   const add = (contact = {}) => {
@@ -478,9 +486,13 @@ function contactRows(container, contacts) {
     redraw();
   };
   contacts.forEach(add);
+  const addButton = h('button', { type: 'button', id: 'add-contact', class: 'secondary', onclick: () => {
+    add();
+    rows.at(-1).email.focus();
+  } }, t('partner.addContact'));
   const sent = () => rows.filter((r) => r.email.value.trim()); // a row without an address is left out
   return {
-    add: () => { add(); container.querySelector(`#contact-email-${rows.length - 1}`)?.focus(); },
+    addButton,
     values: () => sent().map((r) => ({ email: r.email.value.trim(), ...(r.name.value.trim() ? { name: r.name.value.trim() } : {}) })),
     /** The input a problem's field names (contacts[1].email): it counts the contacts sent, not the rows. */
     input: (name) => {
@@ -583,8 +595,7 @@ async function partnerPage(partnerId, top = null) {
     field('partner-name', t('partner.name'), name),
     h('div', { class: 'field check' }, migrated, h('label', { for: 'partner-migrated' }, t('partner.migrated'))),
     field('partner-language', t('partner.language'), language),
-    h('fieldset', { class: 'contacts' }, h('legend', {}, t('partner.contacts')), contactsBox,
-      h('button', { type: 'button', id: 'add-contact', class: 'secondary', onclick: contacts.add }, t('partner.addContact'))),
+    h('fieldset', { class: 'contacts' }, h('legend', {}, t('partner.contacts')), contactsBox, contacts.addButton),
     h('button', { type: 'submit', id: 'save-partner' }, t('partner.save')), result);
   const inputs = new Map(Object.entries({ name, migratedToPartnerCenter: migrated, language }));
   form.addEventListener('submit', (event) => {

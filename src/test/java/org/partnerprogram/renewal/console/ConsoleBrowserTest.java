@@ -358,6 +358,27 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(contactInputNames()).doesNotHaveDuplicates().hasSize(4).allMatch(name -> name.contains("联系人"));
     }
 
+    /** Presses a contact row's Remove button; answers the value of the input that then has the focus. */
+    String removeContact(int n) {
+        browser.findElement(By.xpath("//button[normalize-space()='Remove contact " + n + "']")).click();
+        return (String) browser.executeScript("return document.activeElement.value ?? ''");
+    }
+
+    @Test
+    void removingAContactKeepsTheFocusInTheContacts() {
+        String partner = partnerWithContacts("ana@contacts.example", "bo@contacts.example", "cy@contacts.example");
+        open("/partners/" + partner);
+        signInWithToken(Tokens.operator());
+        heading(partner + " Ltd (" + partner + ")");
+        assertThat(removeContact(2)).as("the next row's first input").isEqualTo("cy@contacts.example");
+        assertThat(activeId()).isEqualTo("contact-email-1");
+        assertThat(removeContact(2)).as("the last row removed: the previous row's").isEqualTo("ana@contacts.example");
+        assertThat(activeId()).isEqualTo("contact-email-0");
+        removeContact(1);
+        assertThat(activeId()).as("no row left: Add a contact").isEqualTo("add-contact");
+        assertThat(browser.findElements(By.cssSelector("#contacts fieldset.contact"))).isEmpty();
+    }
+
     @Test
     void aPartnerAdminSeesItsNotifications() {
         open("/");
