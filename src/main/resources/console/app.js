@@ -437,8 +437,7 @@ function pmcHelp() {
 
 // ---------- operator ----------
 
-/** A partner or offer id (the API's rule); the hyphen escaped, as the v-flag patterns of browsers need. */
-const ID_PATTERN = '[A-Za-z0-9][A-Za-z0-9._\\-]{0,127}';
+/** A partner or offer id (the API's rule); checked by idMistake, not an input's pattern, as the value is trimmed first. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /**
@@ -450,10 +449,18 @@ function idMistake(value, missingKey, label) {
   return ID.test(value) ? null : t('id.invalid', { what: label });
 }
 
+/** Opens a partner by id: a pasted one with spaces around it is trimmed; a still-invalid one is said next to the field. */
 function operatorHome() {
-  const input = h('input', { id: 'open-partner-id', name: 'partnerId', required: true, pattern: ID_PATTERN, autocomplete: 'off' });
+  const input = h('input', { id: 'open-partner-id', name: 'partnerId', required: true, autocomplete: 'off' });
+  const open = (event) => {
+    event.preventDefault();
+    clearRefusals(event.currentTarget);
+    const partnerId = input.value.trim();
+    const mistake = idMistake(partnerId, 'operator.partnerIdMissing', t('operator.partnerId'));
+    if (mistake) refuseHere(input, mistake); else go(partnerPath(partnerId));
+  };
   render(t('operator.title'),
-    h('form', { id: 'open-partner', onsubmit: (e) => { e.preventDefault(); if (input.value.trim()) go(partnerPath(input.value.trim())); } },
+    h('form', { id: 'open-partner', novalidate: true, onsubmit: open },
       field('open-partner-id', t('operator.partnerId'), input),
       h('button', { type: 'submit' }, t('operator.open'))),
     h('p', {}, link('/due', t('nav.due'))));

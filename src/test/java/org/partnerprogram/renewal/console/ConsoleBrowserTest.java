@@ -636,6 +636,25 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void openAPartnerTrimsTheIdAndSaysWhatIsWrongWithAnInvalidOne() {
+        open("/");
+        signInAs("operator");
+        heading("Open a partner");
+        visible(By.id("open-partner-id")).sendKeys(" fabrikam ", Keys.ENTER);
+        heading("Fabrikam Inc (fabrikam)");
+
+        browser.navigate().back();
+        language("zh-CN");
+        heading("打开合作伙伴");
+        visible(By.id("open-partner-id")).sendKeys(Keys.ENTER);
+        refusedInTheBrowser("open-partner-id", "请填写合作伙伴 ID。");
+        browser.findElement(By.id("open-partner-id")).sendKeys(" fabrikam inc ", Keys.ENTER);
+        refusedInTheBrowser("open-partner-id", "合作伙伴 ID 只能包含字母、数字、“.”、“_”和“-”（最多 128 个），且须以字母或数字开头。");
+        assertThat(browser.findElements(By.id("open-partner-id-error"))).as("said once").hasSize(1);
+        heading("打开合作伙伴");
+    }
+
+    @Test
     void anOperatorOpensAPartnersCompetenciesAndNotifications() {
         open("/");
         signInAs("operator");
