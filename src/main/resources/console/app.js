@@ -437,27 +437,52 @@ function pmcHelp() {
 
 // ---------- operator ----------
 
-/** A partner or offer id (the API's rule); the hyphen escaped, as the v-flag patterns of browsers need. */
-const ID_PATTERN = '[A-Za-z0-9][A-Za-z0-9._\\-]{0,127}';
+/** A partner or offer id (the API's rule); checked by idMistake, not an input's pattern, as the value is trimmed first. */
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
+/**
+ * What is wrong with an id typed in a form (already trimmed), in the page's language, or null:
+ * checked before it goes into an address, where a missing or odd one would make another URL.
+ */
+function idMistake(value, missingKey, label) {
+  if (!value) return t(missingKey);
+  return ID.test(value) ? null : t('id.invalid', { what: label });
+}
+
+/** Opens a partner by id: a pasted one with spaces around it is trimmed; a still-invalid one is said next to the field. */
 function operatorHome() {
-  const input = h('input', { id: 'open-partner-id', name: 'partnerId', required: true, pattern: ID_PATTERN, autocomplete: 'off' });
+  const input = h('input', { id: 'open-partner-id', name: 'partnerId', required: true, autocomplete: 'off' });
+  const open = (event) => {
+    event.preventDefault();
+    clearRefusals(event.currentTarget);
+    const partnerId = input.value.trim();
+    const mistake = idMistake(partnerId, 'operator.partnerIdMissing', t('operator.partnerId'));
+    if (mistake) refuseHere(input, mistake); else go(partnerPath(partnerId));
+  };
   render(t('operator.title'),
-    h('form', { id: 'open-partner', onsubmit: (e) => { e.preventDefault(); if (input.value.trim()) go(partnerPath(input.value.trim())); } },
+    h('form', { id: 'open-partner', novalidate: true, onsubmit: open },
       field('open-partner-id', t('operator.partnerId'), input),
       h('button', { type: 'submit' }, t('operator.open'))),
     h('p', {}, link('/due', t('nav.due'))));
 }
 
+/** The partner form's contact rows in container, and its "Add a contact" button (addButton) to place after them. */
 function contactRows(container, contacts) {
   const rows = [];
+  // The keyboard stays in the rows: on the one that took the removed one's place, else the one before, else Add.
+  const remove = (i) => {
+    rows.splice(i, 1);
+    redraw();
+    const near = rows[i] ?? rows[i - 1];
+    (near ? near.email : addButton).focus();
+  };
   const redraw = () => {
     rows.forEach((row, i) => { row.email.id = `contact-email-${i}`; row.name.id = `contact-name-${i}`; });
     container.replaceChildren(...rows.map((row, i) => h('fieldset', { class: 'contact' },
       h('legend', {}, t('partner.contact', { n: i + 1 })),
       field(`contact-email-${i}`, t('partner.contactEmail', { n: i + 1 }), row.email),
       field(`contact-name-${i}`, t('partner.contactName', { n: i + 1 }), row.name),
-      h('button', { type: 'button', class: 'secondary', onclick: () => { rows.splice(i, 1); redraw(); } },
+      h('button', { type: 'button', class: 'secondary', onclick: () => remove(i) },
         t('partner.removeContact', { n: i + 1 })))));
   };
   const add = (contact = {}) => {
@@ -468,9 +493,13 @@ function contactRows(container, contacts) {
     redraw();
   };
   contacts.forEach(add);
+  const addButton = h('button', { type: 'button', id: 'add-contact', class: 'secondary', onclick: () => {
+    add();
+    rows.at(-1).email.focus();
+  } }, t('partner.addContact'));
   const sent = () => rows.filter((r) => r.email.value.trim()); // a row without an address is left out
   return {
-    add: () => { add(); container.querySelector(`#contact-email-${rows.length - 1}`)?.focus(); },
+    addButton,
     values: () => sent().map((r) => ({ email: r.email.value.trim(), ...(r.name.value.trim() ? { name: r.name.value.trim() } : {}) })),
     /** The input a problem's field names (contacts[1].email): it counts the contacts sent, not the rows. */
     input: (name) => {
@@ -486,15 +515,42 @@ function problemField(error) {
   return /^([A-Za-z][\w-]*(?:\[\d+\])?(?:\.[A-Za-z]\w*)*): /.exec(error.detail)?.[1] ?? null;
 }
 
+/** Clears what the last attempt marked: the invalid fields and the mistakes said next to them. */
+function clearRefusals(form) {
+  for (const input of form.querySelectorAll('[aria-invalid]')) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+  }
+  for (const said of form.querySelectorAll('[data-refusal]')) said.remove();
+}
+
+/** A refused field: marked invalid, described by what says why (describedBy, an element's id), and focused. */
+function markInvalid(input, describedBy) {
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', describedBy);
+  input.focus();
+}
+
+/** A mistake caught in the browser, nothing sent: said next to its field (where field() puts an error) and marked. */
+function refuseHere(input, message) {
+  const said = h('p', { class: 'error', id: `${input.id}-error`, 'data-refusal': '' }, message);
+  input.before(said);
+  markInvalid(input, said.id);
+}
+
 /**
  * Sends an operator's form. Once stored, the page is drawn again from the API (redraw, given the
  * answer), so it shows what is now stored with the notice on top. A refusal is shown in the form's
  * result; a 400 also marks the field it names (inputFor) as invalid and moves the focus there.
+ * check() answers [input, message] for a mistake that must not be sent (refused here), else null.
  */
-async function sendForm(form, result, send, redraw, inputFor) {
-  for (const input of form.querySelectorAll('[aria-invalid]')) {
-    input.removeAttribute('aria-invalid');
-    input.removeAttribute('aria-describedby');
+async function sendForm(form, result, send, redraw, inputFor, check = () => null) {
+  clearRefusals(form);
+  const mistake = check();
+  if (mistake) {
+    result.replaceChildren();
+    refuseHere(...mistake);
+    return;
   }
   let answer;
   try {
@@ -520,10 +576,7 @@ function refused(error, result, inputFor) {
   result.replaceChildren(box);
   const name = problemField(error);
   const input = name ? inputFor(name) : null;
-  if (!input) return;
-  input.setAttribute('aria-invalid', 'true');
-  input.setAttribute('aria-describedby', box.id);
-  input.focus();
+  if (input) markInvalid(input, box.id);
 }
 
 async function partnerPage(partnerId, top = null) {
@@ -549,8 +602,7 @@ async function partnerPage(partnerId, top = null) {
     field('partner-name', t('partner.name'), name),
     h('div', { class: 'field check' }, migrated, h('label', { for: 'partner-migrated' }, t('partner.migrated'))),
     field('partner-language', t('partner.language'), language),
-    h('fieldset', { class: 'contacts' }, h('legend', {}, t('partner.contacts')), contactsBox,
-      h('button', { type: 'button', id: 'add-contact', class: 'secondary', onclick: contacts.add }, t('partner.addContact'))),
+    h('fieldset', { class: 'contacts' }, h('legend', {}, t('partner.contacts')), contactsBox, contacts.addButton),
     h('button', { type: 'submit', id: 'save-partner' }, t('partner.save')), result);
   const inputs = new Map(Object.entries({ name, migratedToPartnerCenter: migrated, language }));
   form.addEventListener('submit', (event) => {
@@ -579,16 +631,20 @@ async function partnerPage(partnerId, top = null) {
         { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
       ], offers.offers, { caption: t('partner.offers') })),
     offerForm(partnerId, null, (offerId) => partnerPage(partnerId, () => notice('success',
-      h('p', {}, t('offer.saved'), ' ', link(offerPath(partnerId, offerId), offerId))))));
+      h('p', {}, t('offer.saved'), ' ', link(offerPath(partnerId, offerId), offerId)))), offers.offers.map((s) => s.offerId)));
   focusTop(box);
 }
 
-/** Enrol (status null) or edit an offer; an edit replaces the fields (D17). Once stored, onSaved(offerId) draws the page again. */
-function offerForm(partnerId, status, onSaved) {
+/**
+ * Enrol (status null) or edit an offer; an edit replaces the fields (D17). Once stored, onSaved(offerId)
+ * draws the page again. enrolled: the ids of the partner's offers, which enrolling refuses: the API's
+ * PUT would replace the offer, which only its page's edit form may do.
+ */
+function offerForm(partnerId, status, onSaved, enrolled = []) {
   const prefix = status ? 'edit' : 'enrol';
   const id = (name) => `${prefix}-${name}`;
   const input = (name, attrs = {}) => h('input', { id: id(name), name, autocomplete: 'off', ...attrs });
-  const offerId = status ? null : input('offer-id', { required: true, pattern: ID_PATTERN });
+  const offerId = status ? null : input('offer-id', { required: true });
   const type = h('select', { id: id('type') }, ['COMPETENCY', 'ADVANCED_SPECIALIZATION'].map((v) =>
     h('option', { value: v, selected: status?.type === v }, t(`type.${v}`))));
   const name = input('name', { required: true, value: status?.name ?? '' });
@@ -620,7 +676,14 @@ function offerForm(partnerId, status, onSaved) {
         anniversaryDate: anniversary.value, requirementsMet: met.checked,
         renewalFee: { amount: amount.value.trim(), currency: currency.value.trim().toUpperCase() } }),
       () => onSaved(target),
-      (field) => inputs.get(field));
+      (field) => inputs.get(field),
+      () => {
+        // Enrolling: the id goes into the address, where a missing or odd one would make another URL.
+        if (status) return null;
+        const mistake = idMistake(target, 'offer.idMissing', t('offer.id'))
+          ?? (enrolled.includes(target) ? parts('offer.idTaken', { offer: link(offerPath(partnerId, target), target) }) : null);
+        return mistake ? [offerId, mistake] : null;
+      });
   });
   return form;
 }

@@ -358,6 +358,27 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(contactInputNames()).doesNotHaveDuplicates().hasSize(4).allMatch(name -> name.contains("联系人"));
     }
 
+    /** Presses a contact row's Remove button; answers the value of the input that then has the focus. */
+    String removeContact(int n) {
+        browser.findElement(By.xpath("//button[normalize-space()='Remove contact " + n + "']")).click();
+        return (String) browser.executeScript("return document.activeElement.value ?? ''");
+    }
+
+    @Test
+    void removingAContactKeepsTheFocusInTheContacts() {
+        String partner = partnerWithContacts("ana@contacts.example", "bo@contacts.example", "cy@contacts.example");
+        open("/partners/" + partner);
+        signInWithToken(Tokens.operator());
+        heading(partner + " Ltd (" + partner + ")");
+        assertThat(removeContact(2)).as("the next row's first input").isEqualTo("cy@contacts.example");
+        assertThat(activeId()).isEqualTo("contact-email-1");
+        assertThat(removeContact(2)).as("the last row removed: the previous row's").isEqualTo("ana@contacts.example");
+        assertThat(activeId()).isEqualTo("contact-email-0");
+        removeContact(1);
+        assertThat(activeId()).as("no row left: Add a contact").isEqualTo("add-contact");
+        assertThat(browser.findElements(By.cssSelector("#contacts fieldset.contact"))).isEmpty();
+    }
+
     @Test
     void aPartnerAdminSeesItsNotifications() {
         open("/");
@@ -615,6 +636,25 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void openAPartnerTrimsTheIdAndSaysWhatIsWrongWithAnInvalidOne() {
+        open("/");
+        signInAs("operator");
+        heading("Open a partner");
+        visible(By.id("open-partner-id")).sendKeys(" fabrikam ", Keys.ENTER);
+        heading("Fabrikam Inc (fabrikam)");
+
+        browser.navigate().back();
+        language("zh-CN");
+        heading("打开合作伙伴");
+        visible(By.id("open-partner-id")).sendKeys(Keys.ENTER);
+        refusedInTheBrowser("open-partner-id", "请填写合作伙伴 ID。");
+        browser.findElement(By.id("open-partner-id")).sendKeys(" fabrikam inc ", Keys.ENTER);
+        refusedInTheBrowser("open-partner-id", "合作伙伴 ID 只能包含字母、数字、“.”、“_”和“-”（最多 128 个），且须以字母或数字开头。");
+        assertThat(browser.findElements(By.id("open-partner-id-error"))).as("said once").hasSize(1);
+        heading("打开合作伙伴");
+    }
+
+    @Test
     void anOperatorOpensAPartnersCompetenciesAndNotifications() {
         open("/");
         signInAs("operator");
@@ -715,6 +755,74 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(browser.findElement(By.id("enrol-fee-currency")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElement(By.id("enrol-fee-amount")).getAttribute("aria-invalid")).isNull();
         as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "azure-ai").then().statusCode(404);
+    }
+
+    /** From now on the page notes each request it sends ("PUT /partners/..."): see requestsSent(). */
+    void recordRequests() {
+        browser.executeScript("window.requestsSent = []; const send = window.fetch;"
+                + " window.fetch = (url, init) => { window.requestsSent.push((init?.method ?? 'GET') + ' ' + url); return send(url, init); };");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> requestsSent() {
+        return (List<String>) browser.executeScript("return window.requestsSent");
+    }
+
+    void saveTheEnrolForm() {
+        browser.findElement(By.cssSelector("#enrol-offer button[type=submit]")).click();
+    }
+
+    /** The mistake said next to a field, once it reads this text; the field is then marked invalid, described by it, and focused. */
+    void refusedInTheBrowser(String inputId, String text) {
+        wait.until(d -> d.findElements(By.id(inputId + "-error")).stream().anyMatch(e -> e.getText().equals(text)));
+        WebElement input = browser.findElement(By.id(inputId));
+        assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(input.getAttribute("aria-describedby")).isEqualTo(inputId + "-error");
+        assertThat(activeId()).isEqualTo(inputId);
+    }
+
+    @Test
+    void theEnrolFormChecksTheOfferIdBeforeItGoesIntoTheAddress() {
+        String partner = anOperatorOpensAFreshPartner();
+        recordRequests();
+        fillTheEnrolForm("", "Gold AI on Azure", "2021-04-05", "4730.00");
+        saveTheEnrolForm();
+        refusedInTheBrowser("enrol-offer-id", "Enter the offer id.");
+        assertThat(browser.findElements(By.cssSelector("#enrol-result .problem"))).as("no raw HTTP 404").isEmpty();
+
+        browser.findElement(By.id("enrol-offer-id")).sendKeys("azure/ai");
+        saveTheEnrolForm();
+        refusedInTheBrowser("enrol-offer-id",
+                "Offer id may hold only letters, digits, \".\", \"_\" and \"-\" (at most 128), and starts with a letter or digit.");
+        assertThat(browser.findElements(By.id("enrol-offer-id-error"))).as("said once").hasSize(1);
+
+        language("zh-CN"); // the page is drawn again, its forms empty
+        visible(By.xpath("//h2[@id='enrol-title' and normalize-space()='登记产品']"));
+        saveTheEnrolForm();
+        refusedInTheBrowser("enrol-offer-id", "请填写产品 ID。");
+        assertThat(requestsSent()).noneMatch(request -> request.startsWith("PUT"));
+        as(Tokens.operator()).get("/partners/{p}/offers", partner).then().statusCode(200).body("offers", hasSize(0));
+    }
+
+    @Test
+    void theEnrolFormRefusesAnOfferThePartnerAlreadyHasAndLinksToIt() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, true);
+        enrolOffer(partner, "data-analytics", "COMPETENCY", "Data Analytics", "2021-05-01", true, "1670.00");
+        open("/partners/" + partner);
+        signInWithToken(Tokens.operator());
+        heading(partner + " Ltd (" + partner + ")");
+        recordRequests();
+        fillTheEnrolForm("data-analytics", "Gold AI on Azure", "2021-04-05", "4730.00");
+        saveTheEnrolForm();
+        refusedInTheBrowser("enrol-offer-id", "This partner already has the offer data-analytics: change it on its page.");
+        assertThat(requestsSent()).noneMatch(request -> request.startsWith("PUT"));
+        as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "data-analytics").then().statusCode(200)
+                .body("anniversaryDate", org.hamcrest.Matchers.equalTo("2021-05-01"));
+
+        browser.findElement(By.id("enrol-offer-id-error")).findElement(By.linkText("data-analytics")).click();
+        heading(ofPartner("Gold Data Analytics", partner));
+        visible(By.id("edit-offer"));
     }
 
     @Test
