@@ -3,7 +3,7 @@
 // enrol offers and look at what is due. Plain DOM, no framework: every element is built with h().
 import { ApiProblem, call, get, put } from './api.js';
 import * as auth from './auth.js';
-import { chosen, currentLanguage, date, instant, money, ownLanguage, parts, partsIfKnown, setLanguage, t } from './i18n.js';
+import { chosen, currentLanguage, date, dropAdopted, instant, money, parts, partsIfKnown, setLanguage, t } from './i18n.js';
 
 let config = { mode: 'local', basePath: '' };
 const main = document.getElementById('main');
@@ -778,7 +778,8 @@ async function enter() {
 
 /**
  * A partner admin who never chose a language gets the partner's (its emails' language), read with
- * GET /partners/{p} as the partner's own admin may (D22); if that is refused, the browser's stays.
+ * GET /partners/{p} as the partner's own admin may (D22), for the session (a reload keeps it);
+ * if that is refused, the browser's stays.
  */
 async function adoptPartnerLanguage() {
   const partnerId = auth.claims()?.partnerId;
@@ -786,7 +787,7 @@ async function adoptPartnerLanguage() {
   try {
     const partner = await get(partnerPath(partnerId));
     if (partner?.language) {
-      setLanguage(partner.language);
+      setLanguage(partner.language, { adopt: true });
       document.getElementById('language').value = currentLanguage();
     }
   } catch {
@@ -890,7 +891,7 @@ async function show() {
  */
 function endSession() {
   auth.signOut();
-  setLanguage(ownLanguage());
+  dropAdopted();
   document.getElementById('language').value = currentLanguage();
   navigation();
 }

@@ -291,7 +291,15 @@ export function ownLanguage() {
   return stored() ?? fromBrowser();
 }
 
-let language = ownLanguage();
+const ADOPTED = 'language.adopted';
+
+/** The partner's language adopted at sign-in, kept in this tab until sign-out: a reload or an email's link keeps it. */
+function adopted() {
+  const value = sessionStorage.getItem(ADOPTED);
+  return LANGUAGES.includes(value) ? value : null;
+}
+
+let language = stored() ?? adopted() ?? fromBrowser();
 
 /** True once the person picked a language in the menu: then nothing else changes it. */
 export function chosen() {
@@ -302,11 +310,21 @@ export function currentLanguage() {
   return language;
 }
 
-/** Shows the page in a language; remember (the person's own choice) keeps it for the next visits. */
-export function setLanguage(next, { remember = false } = {}) {
+/**
+ * Shows the page in a language; remember (the person's own choice) keeps it for the next visits,
+ * adopt (the partner's, at sign-in) for this session only.
+ */
+export function setLanguage(next, { remember = false, adopt = false } = {}) {
   language = LANGUAGES.includes(next) ? next : 'en';
   if (remember) localStorage.setItem('language', language);
+  if (adopt) sessionStorage.setItem(ADOPTED, language);
   document.documentElement.lang = language;
+}
+
+/** The session ended: the partner's language is no longer adopted, and the person's own is back. */
+export function dropAdopted() {
+  sessionStorage.removeItem(ADOPTED);
+  setLanguage(ownLanguage());
 }
 
 /** A key's text in the current language, else in English; undefined for an unknown key. */

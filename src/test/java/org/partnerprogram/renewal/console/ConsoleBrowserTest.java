@@ -879,6 +879,26 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void thePartnersLanguageAdoptedAtSignInSurvivesAReloadUntilSigningOut() {
+        open("/");
+        signInAs("fabrikam"); // a partner in zh-CN, in an English browser
+        heading("能力");
+        browser.navigate().refresh();
+        wait.until(d -> "true".equals(browser.executeScript("return document.body.dataset.ready")));
+        heading("能力");
+        assertThat(languageShown()).isEqualTo("zh-CN");
+        open("/partners/fabrikam/offers/cloud-platform"); // an email's link, in the same tab
+        heading("Gold Cloud Platform");
+        assertThat(browser.findElement(By.cssSelector("main .crumbs")).getText()).startsWith("能力");
+
+        browser.findElement(By.id("sign-out")).click();
+        heading("Sign in");
+        open("/");
+        heading("Sign in");
+        assertThat(languageShown()).isEqualTo("en");
+    }
+
+    @Test
     void a401MidSessionSignsOutClearsTheHeaderAndGivesBackThePersonsOwnLanguage() {
         open("/");
         signInAs("fabrikam");
