@@ -813,10 +813,13 @@ function home() {
 
 // ---------- routing ----------
 
+/** An operator's page; anyone else goes home (a partner admin's own Competencies), this history entry replaced. */
+const operatorOnly = (page) => (...args) => (auth.isOperator() ? page(...args) : go('/', { replace: true }));
+
 const ROUTES = [
   [/^\/$/, home],
-  [/^\/operator$/, operatorHome],
-  [/^\/due$/, dueOverview],
+  [/^\/operator$/, operatorOnly(operatorHome)],
+  [/^\/due$/, operatorOnly(dueOverview)],
   [/^\/help\/pmc-migration$/, pmcHelp],
   [/^\/partners\/([^/]+)$/, partnerPage],
   [/^\/partners\/([^/]+)\/offers$/, competencies],

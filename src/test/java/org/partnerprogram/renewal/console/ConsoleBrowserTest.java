@@ -670,6 +670,25 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(browser.findElements(By.cssSelector("main .problem"))).isEmpty();
     }
 
+    @Test
+    void aPartnerAdminOpeningAnOperatorsPageGetsItsOwnCompetencies() {
+        open("/");
+        signInAs("contoso");
+        heading("Competencies");
+        for (String page : List.of("/operator", "/due?from=2021-03-20&to=2021-03-25")) {
+            open(page);
+            heading("Competencies");
+            assertThat(browser.getCurrentUrl()).endsWith("/partners/contoso/offers");
+            assertThat(browser.findElements(By.cssSelector("#open-partner, #due-form, main .problem"))).isEmpty();
+        }
+        // Followed inside the console (as a link is), the operator's address is replaced: one history entry, not two.
+        long entries = (Long) browser.executeScript("return history.length");
+        browser.executeScript("history.pushState(null, '', '/operator'); dispatchEvent(new PopStateEvent('popstate'));");
+        wait.until(d -> browser.getCurrentUrl().endsWith("/partners/contoso/offers"));
+        heading("Competencies");
+        assertThat((Long) browser.executeScript("return history.length")).isEqualTo(entries + 1);
+    }
+
     /** An operator's heading of a page of a partner of this test: the title, then the partner as enrolPartner names it. */
     static String ofPartner(String title, String partner) {
         return title + " — " + partner + " Ltd (" + partner + ")";
