@@ -3,7 +3,7 @@
 // enrol offers and look at what is due. Plain DOM, no framework: every element is built with h().
 import { ApiProblem, call, get, put } from './api.js';
 import * as auth from './auth.js';
-import { chosen, currentLanguage, date, dropAdopted, instant, money, parts, partsIfKnown, setLanguage, t } from './i18n.js';
+import { chosen, count, currentLanguage, date, dropAdopted, instant, money, parts, partsIfKnown, setLanguage, t } from './i18n.js';
 
 let config = { mode: 'local', basePath: '' };
 const main = document.getElementById('main');
@@ -143,11 +143,8 @@ function daysBetween(from, to) {
 
 /** In the window, the answer's daysLeftToRenew (D2, as the emails count); before it, when it opens. */
 function daysLeft(status) {
-  if (status.status === 'IN_RENEWAL_WINDOW') {
-    const n = status.daysLeftToRenew;
-    return n === 1 ? t('days.one') : t('days.left', { n });
-  }
-  if (status.status === 'ACTIVE') return t('days.opensIn', { n: daysBetween(status.asOf, status.renewalWindow.opens) });
+  if (status.status === 'IN_RENEWAL_WINDOW') return count('days.left', status.daysLeftToRenew);
+  if (status.status === 'ACTIVE') return count('days.opensIn', daysBetween(status.asOf, status.renewalWindow.opens));
   return t('days.none');
 }
 

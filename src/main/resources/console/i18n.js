@@ -33,7 +33,8 @@ const STRINGS = {
     'status.ACTIVE': 'Active', 'status.IN_RENEWAL_WINDOW': 'In renewal window', 'status.LAPSED': 'Lapsed',
     'type.COMPETENCY': 'Competency', 'type.ADVANCED_SPECIALIZATION': 'Advanced specialization',
     'req.complete': 'Complete', 'req.incomplete': 'Not complete', 'req.exempt': 'Not complete — exempt until {until}',
-    'days.left': '{n} days left', 'days.one': '1 day left', 'days.opensIn': 'Opens in {n} days', 'days.none': '—',
+    'days.left.one': '{n} day left', 'days.left.other': '{n} days left',
+    'days.opensIn.one': 'Opens in {n} day', 'days.opensIn.other': 'Opens in {n} days', 'days.none': '—',
     'window.range': '{opens} – {closes}',
     'time.at': '{date}, {time} UTC',
     'offer.renewable': 'Renewable now.',
@@ -166,7 +167,7 @@ const STRINGS = {
     'status.ACTIVE': '有效', 'status.IN_RENEWAL_WINDOW': '续订窗口期内', 'status.LAPSED': '已失效',
     'type.COMPETENCY': '能力', 'type.ADVANCED_SPECIALIZATION': '高级专业化',
     'req.complete': '已完成', 'req.incomplete': '未完成', 'req.exempt': '未完成（豁免至 {until}）',
-    'days.left': '剩余 {n} 天', 'days.one': '剩余 1 天', 'days.opensIn': '{n} 天后开放', 'days.none': '—',
+    'days.left.other': '剩余 {n} 天', 'days.opensIn.other': '{n} 天后开放', 'days.none': '—',
     'window.range': '{opens} 至 {closes}',
     'time.at': '{date} {time} UTC',
     'offer.renewable': '现在可以续订。',
@@ -351,6 +352,15 @@ export function partsIfKnown(key, values = {}) {
 export function t(key, values = {}) {
   const text = lookup(key) ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (values[name] ?? `{${name}}`));
+}
+
+/**
+ * A count's text: the key's form for n in the current language's plural rules (key.one, key.other;
+ * Chinese has only other), with {n} filled in.
+ */
+export function count(key, n) {
+  const form = new Intl.PluralRules(language).select(n);
+  return t(lookup(`${key}.${form}`) === undefined ? `${key}.other` : `${key}.${form}`, { n });
 }
 
 /** A calendar date (YYYY-MM-DD) as the emails write it ("15 March 2021", "2021年3月15日"); never shifted by zones. */

@@ -161,7 +161,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         Browser.screenshot(browser, "console-04-renewed-confirmation-and-history");
     }
 
-    /** The text of an offer's Requirements cell (its column's label in the page's language) in the Competencies list. */
+    /** The text of an offer's cell (its column's label, e.g. Requirements, in the page's language) in the Competencies list. */
     String requirementsOf(String offerId, String label) {
         return visible(By.xpath("//tr[.//a[@data-offer='" + offerId + "']]/td[@data-label='" + label + "']")).getText();
     }
@@ -198,6 +198,25 @@ class ConsoleBrowserTest extends ApiTestSupport {
         heading("能力");
         assertThat(requirementsOf("cloud-platform", "要求")).isEqualTo("未完成");
         assertThat(requirementsOf("modern-work", "要求")).isEqualTo("已完成");
+    }
+
+    @Test
+    void aCountOfOneDayIsSingularInEnglish() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, true);
+        enrolOffer(partner, "opens-tomorrow", "COMPETENCY", "Opens Tomorrow", "2021-03-20", true, "100.00"); // opens 21 March
+        enrolOffer(partner, "opens-later", "COMPETENCY", "Opens Later", "2021-03-21", true, "100.00");
+        enrolOffer(partner, "last-day", "COMPETENCY", "Last Day", "2021-02-18", true, "100.00"); // closes today, 20 March
+        open("/");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Competencies");
+        assertThat(requirementsOf("opens-tomorrow", "Days left")).isEqualTo("Opens in 1 day");
+        assertThat(requirementsOf("opens-later", "Days left")).isEqualTo("Opens in 2 days");
+        assertThat(requirementsOf("last-day", "Days left")).isEqualTo("1 day left");
+        language("zh-CN");
+        heading("能力");
+        assertThat(requirementsOf("opens-tomorrow", "剩余天数")).isEqualTo("1 天后开放");
+        assertThat(requirementsOf("last-day", "剩余天数")).isEqualTo("剩余 1 天");
     }
 
     @Test
