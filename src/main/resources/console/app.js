@@ -803,7 +803,7 @@ async function callback() {
 
 function home() {
   const who = auth.claims();
-  if (auth.isOperator()) return operatorHome();
+  if (auth.isOperator()) return go('/operator', { replace: true });
   if (who?.partnerId) return go(`${partnerPath(who.partnerId)}/offers`, { replace: true });
   return render(t('app.title'), h('p', {}, who?.subject ?? ''));
 }
@@ -839,13 +839,16 @@ function go(path, { replace = false } = {}) {
 function navigation() {
   const nav = document.getElementById('nav');
   const who = auth.claims();
+  const here = currentPath();
+  // The link of the page shown is marked (its query, e.g. ?offer= or ?from=, is the same page).
+  const item = (path, key) => link(path, t(key), { 'aria-current': path === here ? 'page' : null });
   const items = [];
   if (who?.partnerId && !auth.isOperator()) {
-    items.push(link(`${partnerPath(who.partnerId)}/offers`, t('nav.competencies')),
-      link(`${partnerPath(who.partnerId)}/membership`, t('nav.membership')),
-      link(`${partnerPath(who.partnerId)}/notifications`, t('nav.notifications')));
+    items.push(item(`${partnerPath(who.partnerId)}/offers`, 'nav.competencies'),
+      item(`${partnerPath(who.partnerId)}/membership`, 'nav.membership'),
+      item(`${partnerPath(who.partnerId)}/notifications`, 'nav.notifications'));
   }
-  if (auth.isOperator()) items.push(link('/operator', t('nav.operator')), link('/due', t('nav.due')));
+  if (auth.isOperator()) items.push(item('/operator', 'nav.operator'), item('/due', 'nav.due'));
   nav.replaceChildren(...(items.length ? [h('ul', {}, items.map((a) => h('li', {}, a)))] : []));
   document.getElementById('who').textContent = who?.subject ?? '';
   document.getElementById('sign-out').hidden = !who;

@@ -689,6 +689,36 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(browser.findElements(By.cssSelector("main .problem"))).isEmpty();
     }
 
+    /** The main menu's links marked as the page shown. */
+    List<String> currentInMenu() {
+        return browser.findElements(By.cssSelector("#nav a[aria-current='page']")).stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void theMainMenuMarksThePageShown() {
+        open("/");
+        signInAs("contoso");
+        heading("Competencies");
+        assertThat(currentInMenu()).containsExactly("Competencies");
+        WebElement current = browser.findElement(By.cssSelector("#nav a[aria-current='page']"));
+        WebElement other = browser.findElement(By.linkText("Membership offers"));
+        assertThat(current.getCssValue("font-weight")).as("visibly marked").isNotEqualTo(other.getCssValue("font-weight"));
+        other.click();
+        heading("Membership offers");
+        assertThat(currentInMenu()).containsExactly("Membership offers");
+        visible(By.cssSelector("a[data-offer='cloud-platform']")).click();
+        heading("Gold Cloud Platform");
+        assertThat(currentInMenu()).isEmpty();
+
+        browser.findElement(By.id("sign-out")).click();
+        signInAs("operator");
+        heading("Open a partner");
+        assertThat(currentInMenu()).containsExactly("Open a partner");
+        browser.findElement(By.linkText("Due overview")).click();
+        heading("Due overview");
+        assertThat(currentInMenu()).containsExactly("Due overview");
+    }
+
     @Test
     void aPartnerAdminOpeningAnOperatorsPageGetsItsOwnCompetencies() {
         open("/");
