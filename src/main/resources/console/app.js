@@ -62,9 +62,10 @@ function refusalText(code, fallback, values) {
 /**
  * A refusal as a person reads it: a heading, the problem's detail, and every blocker. The values
  * (opens, closes, fee, paid) fill the translated words; see refusalValues. The service's detail
- * fills them too: an invalid request's words quote it, as it names the field.
+ * fills them too: an invalid request's words quote it, as it names the field. titled: false when
+ * the page's heading already says it (a page that could not be shown).
  */
-function problemBox(error, values = {}) {
+function problemBox(error, values = {}, { titled = true } = {}) {
   if (!(error instanceof ApiProblem)) {
     return h('div', { class: 'problem', role: 'alert' }, h('p', {}, String(error?.message ?? error)));
   }
@@ -74,7 +75,7 @@ function problemBox(error, values = {}) {
   const detail = error.status === 401 ? t('problem.unauthenticated')
     : refusalText(error.code, error.detail ?? error.title ?? `HTTP ${error.status}`, { detail: error.detail, ...values });
   return h('div', { class: 'problem', role: 'alert', 'data-code': error.code ?? '' },
-    h('p', { class: 'problem-title' }, t('problem.title')),
+    titled ? h('p', { class: 'problem-title' }, t('problem.title')) : null,
     h('p', { class: 'problem-detail' }, detail),
     error.blockers.length > 1
       ? h('ul', {}, error.blockers.map((b) => h('li', { 'data-code': b.code }, refusalText(b.code, b.message, values))))
@@ -868,7 +869,7 @@ async function show() {
     return signInPage();
   }
   const route = ROUTES.find(([pattern]) => pattern.test(path));
-  if (!route) return render(t('notFound'));
+  if (!route) return notFound(h('p', {}, t('notFound.page')));
   main.setAttribute('aria-busy', 'true');
   try {
     const args = path.match(route[0]).slice(1).map(decodeURIComponent);
@@ -876,8 +877,10 @@ async function show() {
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401) {
       expired(error);
+    } else if (error instanceof ApiProblem && error.status === 404) {
+      notFound(problemBox(error, {}, { titled: false }));
     } else {
-      render(t('problem.title'), problemBox(error));
+      render(t('problem.title'), problemBox(error, {}, { titled: false }));
     }
   } finally {
     main.removeAttribute('aria-busy');
@@ -885,6 +888,18 @@ async function show() {
     const active = document.activeElement;
     if (!main.contains(active) || active === main) main.querySelector('h1')?.focus();
   }
+}
+
+/**
+ * A page that is not there: an unknown address, or a partner or offer the API answers 404 for,
+ * which it does alike for another partner's (docs/rules.md, section 3): the page says no more than
+ * that, and leads home.
+ */
+function notFound(what) {
+  const partnerId = auth.claims()?.partnerId;
+  const back = auth.isOperator() ? link('/operator', t('operator.title'))
+    : partnerId ? link(`${partnerPath(partnerId)}/offers`, t('notFound.back')) : null;
+  render(t('notFound.title'), what, back ? h('p', { id: 'not-found-back' }, back) : null);
 }
 
 /**

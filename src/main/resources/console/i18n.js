@@ -132,7 +132,9 @@ const STRINGS = {
     'problem.token': 'This token cannot be read. Paste the whole token, or choose a persona.',
     'problem.claims': 'This sign-in does not say whom you act for: the token needs a partner (claim {partner}) with the role {partnerAdminRole}, or the role {operatorRole}. Ask your administrator for access.',
     'renew.referenceMissing': 'Enter the payment reference.',
-    'notFound': 'There is no such page.',
+    'notFound.title': 'Not found',
+    'notFound.page': 'There is no such page.',
+    'notFound.back': 'Back to your competencies',
     'home.admin': 'Signed in for partner {p}.',
   },
   'zh-CN': {
@@ -265,7 +267,9 @@ const STRINGS = {
     'problem.token': '无法读取此令牌。请粘贴完整的令牌，或选择一个演示身份。',
     'problem.claims': '此登录未说明你代表谁：令牌需要包含合作伙伴（{partner} 声明）及 {partnerAdminRole} 角色，或者 {operatorRole} 角色。请联系管理员获取权限。',
     'renew.referenceMissing': '请填写付款参考号。',
-    'notFound': '没有这个页面。',
+    'notFound.title': '未找到',
+    'notFound.page': '没有这个页面。',
+    'notFound.back': '返回你的能力',
     'home.admin': '已登录合作伙伴 {p}。',
   },
 };

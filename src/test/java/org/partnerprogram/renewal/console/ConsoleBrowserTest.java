@@ -575,6 +575,31 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void aPageNotFoundSaysSoOnceAndLeadsBackToTheOwnCompetencies() {
+        open("/partners/contoso/offers/no-such-offer");
+        signInAs("contoso");
+        heading("Not found");
+        String unknownOffer = browser.findElement(By.tagName("main")).getText();
+        assertThat(unknownOffer).doesNotContain("refused");
+        assertThat(unknownOffer.split("There is no such partner or offer\\.", -1)).as("said once").hasSize(2);
+        assertThat(browser.getTitle()).isEqualTo("Not found · Partner renewals");
+        // Another partner's pages, enrolled or not, read the same: nothing tells whether it exists.
+        open("/partners/fabrikam/offers/cloud-platform");
+        heading("Not found");
+        assertThat(browser.findElement(By.tagName("main")).getText()).isEqualTo(unknownOffer);
+        open("/partners/no-such-partner/offers");
+        heading("Not found");
+        assertThat(browser.findElement(By.tagName("main")).getText()).isEqualTo(unknownOffer);
+
+        language("zh-CN");
+        heading("未找到");
+        assertThat(browser.getTitle()).isEqualTo("未找到 · 合作伙伴续订");
+        browser.findElement(By.linkText("返回你的能力")).click();
+        heading("能力");
+        assertThat(browser.getCurrentUrl()).endsWith("/partners/contoso/offers");
+    }
+
+    @Test
     void theExemptionNoticeSaysTheFeeIsStillDueOnlyWhenThereIsOne() {
         openAFreshExemptOffer("0.00", "", null);
         assertThat(visible(By.cssSelector(".notice.exemption")).getText())
