@@ -124,17 +124,23 @@ function windowRange(status) {
 
 const waitsForPmcMigration = (status) => status.blockers.some((b) => b.code === 'pmc-migration-required');
 
+/**
+ * The exemption only matters while a renewal can still happen: a lapsed offer's window has closed
+ * (D4), so the extension covering its AD (D13) waives nothing and its fee can no longer be paid.
+ */
+const exemptionUsable = (status) => Boolean(status.exemption) && status.status !== 'LAPSED';
+
 /** D10: a renewal pays the fee, and a zero fee needs no payment (the API takes none). */
 const feeDue = (status) => Number(status.renewalFee.amount) > 0;
 
 /**
  * Complete or not, as the offer stores it (the page's "Complete"). The exemption is a separate
  * fact (D13): an offer that is not complete says until when the extension waives its requirements,
- * unless it cannot use the extension yet (still on PMC).
+ * unless it cannot use the extension yet (still on PMC) or any more (lapsed).
  */
 function requirements(status) {
   if (status.requirementsMet) return t('req.complete');
-  const waived = status.exemption && !waitsForPmcMigration(status);
+  const waived = exemptionUsable(status) && !waitsForPmcMigration(status);
   return waived ? parts('req.exempt', { until: day(status.exemption.until) }) : t('req.incomplete');
 }
 
@@ -156,10 +162,10 @@ function statusBadge(status) {
 /**
  * The extension in the emails' words (D13). Still on PMC, the exemption is only a prospect: a
  * warning that says what would change, never the green notice beside the blocker that denies it.
- * level: its heading's, one below the heading of the part of the page it sits in.
+ * None for a lapsed offer. level: its heading's, one below the heading of the part of the page it sits in.
  */
 function exemptionNotice(status, level = 'h2') {
-  if (!status.exemption) return null;
+  if (!exemptionUsable(status)) return null;
   const until = day(status.exemption.until);
   if (waitsForPmcMigration(status)) {
     return h('section', { class: 'notice warning exemption-pending', 'aria-labelledby': 'exemption-title' },

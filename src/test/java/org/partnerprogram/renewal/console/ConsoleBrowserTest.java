@@ -600,6 +600,30 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void aLapsedOfferShowsNoExemptionAsItCanNoLongerBeRenewed() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, true);
+        // AD 2021-02-10 is covered by the extension (D13), but its window closed on 12 March: lapsed on 20 March (D4).
+        enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-02-10", false, "4730.00");
+        as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}", partner, "cloud-platform").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("LAPSED")).body("exemption", org.hamcrest.Matchers.notNullValue());
+        open("/");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Competencies");
+        assertThat(requirementsOf("cloud-platform", "Requirements")).isEqualTo("Not complete");
+        browser.findElement(By.cssSelector("a[data-offer='cloud-platform']")).click();
+        heading("Gold Cloud Platform");
+        visible(By.cssSelector("li[data-code='renewal-window-closed']"));
+        assertThat(browser.findElements(By.cssSelector(".notice.exemption, .exemption-pending"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("exemption", "still due");
+        assertThat(browser.findElement(By.xpath("//dl[@id='offer-summary']/dt[.='Requirements']/following-sibling::dd[1]"))
+                .getText()).isEqualTo("Not complete");
+        open("/partners/" + partner + "/membership?offer=cloud-platform");
+        heading("Membership offers");
+        assertThat(visible(By.id("membership-offer")).findElements(By.cssSelector(".notice.exemption"))).isEmpty();
+    }
+
+    @Test
     void theExemptionNoticeSaysTheFeeIsStillDueOnlyWhenThereIsOne() {
         openAFreshExemptOffer("0.00", "", null);
         assertThat(visible(By.cssSelector(".notice.exemption")).getText())
