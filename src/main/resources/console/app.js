@@ -310,7 +310,7 @@ function renewForm(partnerId, status, { onRenewed, onRefused, labelledBy = null 
   let busy = false;
   const form = h('form', { id: 'renew', novalidate: true, 'aria-labelledby': labelledBy ?? 'renew-title' },
     labelledBy ? null : h('h2', { id: 'renew-title' }, t('renew.title')),
-    h('p', { class: 'fee' }, needsPayment ? [t('renew.fee'), ': ', h('strong', { id: 'renew-fee' }, money(fee))] : t('renew.noFee')),
+    h('p', { class: 'fee' }, needsPayment ? parts('renew.feeIs', { fee: h('strong', { id: 'renew-fee' }, money(fee)) }) : t('renew.noFee')),
     needsPayment ? field('payment-reference', t('renew.reference'), reference, t('renew.referenceHint'), missing) : null,
     button, result);
   form.addEventListener('submit', async (event) => {
@@ -397,8 +397,7 @@ async function offerPage(partnerId, offerId, top = null) {
     exemptionNotice(status),
     blockerList(status, partnerId),
     operator ? offerForm(partnerId, status, () => offerPage(partnerId, offerId, () => notice('success', h('p', {}, t('offer.saved')))))
-      : (status.renewable ? renewal(partnerId, status, (next) => offerPage(partnerId, offerId, next))
-        : notice('info', h('p', {}, t('renew.notNow')))),
+      : (status.renewable ? renewal(partnerId, status, (next) => offerPage(partnerId, offerId, next)) : null),
     h('section', { id: 'history', 'aria-labelledby': 'history-title' },
       h('h2', { id: 'history-title' }, t('history.title')), historyTable(history.renewals)));
   focusTop(box);
@@ -764,11 +763,11 @@ async function signedIn(value) {
 
 /**
  * A token was received (pasted, a persona's, or from the issuer). Refused here when it is not a
- * token at all (a stray paste), or names neither a partner (with the partner admin role) nor the
+ * token at all (a stray paste; a token without `sub` is one, as the API needs none), or names neither a partner (with the partner admin role) nor the
  * operator role: said on the sign-in page, instead of a console whose every call fails.
  */
 async function enter() {
-  const refusal = !auth.claims()?.subject ? 'problem.token' : (auth.usable() ? null : 'problem.claims');
+  const refusal = !auth.claims() ? 'problem.token' : (auth.usable() ? null : 'problem.claims');
   if (refusal) {
     auth.signOut();
     if (currentPath() === '/callback') history.replaceState(null, '', `${config.basePath}/`);

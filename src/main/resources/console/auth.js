@@ -31,19 +31,23 @@ export function claimNames() {
   return names;
 }
 
-/** The token's claims, for display and menus only: the API decides from the verified token. */
+/**
+ * The token's claims, for display and menus only: the API decides from the verified token. Null
+ * when there is no token or it cannot be read as a JWT (its payload not a JSON object).
+ */
 export function claims() {
   const value = token();
   if (!value) return null;
   try {
     const payload = value.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
     const json = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0))));
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) return null;
     const listed = json[names.roles];
     const roles = Array.isArray(listed) ? listed
       : String(listed ?? '').replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
     return { subject: json.sub ?? '', partnerId: json[names.partner] ?? null, roles };
   } catch {
-    return { subject: '', partnerId: null, roles: [] };
+    return null;
   }
 }
 

@@ -257,6 +257,9 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(browser.findElement(By.cssSelector(".notice.warning.exemption-pending")).getText())
                 .contains("would be exempt from meeting the requirements until", "once the membership has moved from PMC to Partner Center");
         assertThat(browser.findElements(By.id("renew-button"))).isEmpty();
+        // Said once, by the list of blockers: no second notice repeats that it cannot be renewed.
+        assertThat(browser.findElement(By.tagName("main")).getText()).containsOnlyOnce("Not renewable now:")
+                .doesNotContain("cannot be renewed now");
         Browser.screenshot(browser, "console-05-fabrikam-pmc-migration-notice");
         blocker.findElement(By.cssSelector("a.pmc-link")).click();
         heading("Moving your membership from PMC to Partner Center");
@@ -277,6 +280,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(visible(By.cssSelector(".notice.exemption")).getText()).contains("你已获得豁免",
                 "COVID-19 延期政策：在 2022年3月15日 之前，此项目免于满足相关要求，但仍需支付续订费用。");
         assertThat(browser.findElement(By.id("renew-fee")).getText()).isEqualTo("4,730.00 美元");
+        assertThat(browser.findElement(By.cssSelector("#renew-form .fee, .fee")).getText()).isEqualTo("续订费用：4,730.00 美元");
         browser.findElement(By.id("payment-reference")).sendKeys("PAY-ZH-1");
         browser.findElement(By.id("renew-button")).click();
         assertThat(visible(By.id("renewed")).getText()).isEqualTo("已续订。新的周年日为 2022年3月15日。");
@@ -1041,6 +1045,15 @@ class ConsoleBrowserTest extends ApiTestSupport {
         heading("登录");
         assertThat(browser.executeScript("return sessionStorage.getItem('token')")).isNull();
         theHeaderNamesNoOne();
+    }
+
+    @Test
+    void aTokenWithoutSubjectIsSignedInAsTheApiAnswersIt() {
+        String partner = partnerWithExemptOffer("4730.00");
+        open("/");
+        signInWithToken(Tokens.jwt("{\"partner_id\":\"" + partner + "\",\"roles\":[\"mpn-partner-admin\"]}"));
+        heading("Competencies");
+        visible(By.cssSelector("a[data-offer='cloud-platform']"));
     }
 
     @Test
