@@ -772,7 +772,9 @@ async function enter() {
     auth.signOut();
     if (currentPath() === '/callback') history.replaceState(null, '', `${config.basePath}/`);
     signInPage();
-    main.append(problemBox(new Error(t(refusal, auth.claimNames()))));
+    const box = problemBox(new Error(t(refusal, auth.claimNames())));
+    main.append(box);
+    focusTop(box); // the keyboard's place is the refusal, not the top of the page
     return;
   }
   await adoptPartnerLanguage();

@@ -1061,7 +1061,9 @@ class ConsoleBrowserTest extends ApiTestSupport {
         open("/");
         signInWithToken("not a token");
         heading("Sign in");
-        assertThat(visible(By.cssSelector("main .problem")).getText()).contains("This token cannot be read");
+        WebElement problem = visible(By.cssSelector("main .problem"));
+        assertThat(problem.getText()).contains("This token cannot be read");
+        assertThat(browser.switchTo().activeElement()).isEqualTo(problem);
     }
 
     /** Date inputs take their value as the browser's locale writes it; set it as the page would get it. */
