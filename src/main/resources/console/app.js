@@ -701,6 +701,7 @@ async function dueOverview() {
   const results = h('div', { id: 'due-results', 'aria-live': 'polite' });
   const items = [];
   const show = async (cursor) => {
+    [from, to].forEach((input) => input.removeAttribute('aria-invalid'));
     try {
       const query = new URLSearchParams({ from: from.value, to: to.value || from.value });
       if (cursor) query.set('cursor', cursor);
@@ -717,7 +718,11 @@ async function dueOverview() {
       page.nextCursor ? h('button', { type: 'button', id: 'due-more', class: 'secondary', onclick: () => show(page.nextCursor) }, t('due.more')) : null);
       follow();
     } catch (error) {
-      results.replaceChildren(problemBox(error));
+      const box = problemBox(error);
+      results.replaceChildren(box);
+      // A 400's detail names the parameter first ("to: ..."), as for the operator's forms.
+      const named = error.status === 400 ? { from, to }[String(error.detail ?? '').split(':')[0]] : null;
+      if (named) markInvalid(named, box.id || (box.id = 'due-problem'));
     }
   };
   render(t('due.title'), h('p', {}, t('due.intro')),

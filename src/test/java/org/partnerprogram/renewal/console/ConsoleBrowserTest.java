@@ -961,6 +961,22 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void aRefusedDueRangeMarksAndFocusesTheDateTheServiceNames() {
+        open("/due?from=2021-03-25&to=2021-03-20");
+        signInWithToken(Tokens.operator());
+        heading("Due overview");
+        WebElement problem = visible(By.cssSelector("#due-results .problem"));
+        WebElement to = browser.findElement(By.id("due-to"));
+        assertThat(problem.getText()).contains("to:");
+        assertThat(to.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement()).isEqualTo(to);
+        setDate("due-to", "2021-04-05");
+        browser.findElement(By.id("due-show")).click();
+        visible(By.cssSelector("#due-results table"));
+        assertThat(to.getAttribute("aria-invalid")).isNull();
+    }
+
+    @Test
     void anOperatorsPagesNameThePartnerAndOfferNoRenewal() {
         String partner = partnerWithExemptOffer("4730.00"); // renewable: its admin would get the pay form
         open("/partners/" + partner + "/offers");
