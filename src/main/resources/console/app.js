@@ -584,15 +584,15 @@ function refused(error, result, inputFor) {
 
 async function partnerPage(partnerId, top = null) {
   if (!auth.isOperator()) return go(`${partnerPath(partnerId)}/offers`, { replace: true });
-  let partner = null;
-  let unknown = false;
-  try {
-    partner = await get(partnerPath(partnerId));
-  } catch (error) {
-    if (!(error instanceof ApiProblem && error.status === 404)) throw error;
-    unknown = true;
-  }
-  const offers = unknown ? { offers: [] } : await get(`${partnerPath(partnerId)}/offers`);
+  // The offers are read even for a partner not enrolled yet: an offer enrolled before the partner is saved is listed.
+  const [partner, offers] = await Promise.all([
+    get(partnerPath(partnerId)).catch((error) => {
+      if (error instanceof ApiProblem && error.status === 404) return null;
+      throw error;
+    }),
+    get(`${partnerPath(partnerId)}/offers`),
+  ]);
+  const unknown = partner === null;
   const result = h('div', { 'aria-live': 'polite', id: 'partner-result' });
   const name = h('input', { id: 'partner-name', required: true, value: partner?.name ?? '', maxlength: '256' });
   const migrated = h('input', { id: 'partner-migrated', type: 'checkbox', checked: partner?.migratedToPartnerCenter ?? false });

@@ -949,6 +949,20 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void anOfferEnrolledBeforeItsPartnerIsSavedIsListedOnThePageDrawnAgain() {
+        String partner = newPartner("browser");
+        open("/partners/" + partner);
+        signInWithToken(Tokens.operator());
+        heading("Partner " + partner);
+        fillTheEnrolForm("azure-ai", "Gold AI on Azure", "2021-04-05", "4730.00");
+        saveTheEnrolForm();
+        assertThat(visible(By.cssSelector("main > .notice.success")).getText()).contains("Offer saved.");
+        assertThat(visible(By.cssSelector("#offers-title + .table-wrap a[data-offer='azure-ai']")).getText())
+                .isEqualTo("Gold AI on Azure");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("No partner " + partner + " yet");
+    }
+
+    @Test
     void theDueOverviewsAddressFollowsItsInputs() {
         open("/due?from=2021-03-25&to=2021-04-05");
         signInWithToken(Tokens.operator());
