@@ -105,6 +105,13 @@ function notice(kind, ...children) {
   return h('div', { class: `notice ${kind}`, role: kind === 'success' ? 'status' : null }, children);
 }
 
+/** What an operator's save answered, on top of the page drawn again; the next attempt takes it away (sendForm). */
+function savedNotice(...children) {
+  const box = notice('success', children);
+  box.dataset.saved = '';
+  return box;
+}
+
 function render(title, ...content) {
   document.title = `${title} · ${t('app.title')}`;
   const heading = h('h1', { tabindex: '-1' }, title);
@@ -396,7 +403,7 @@ async function offerPage(partnerId, offerId, top = null) {
     offerSummary(status),
     exemptionNotice(status),
     blockerList(status, partnerId),
-    operator ? offerForm(partnerId, status, () => offerPage(partnerId, offerId, () => notice('success', h('p', {}, t('offer.saved')))))
+    operator ? offerForm(partnerId, status, () => offerPage(partnerId, offerId, () => savedNotice(h('p', {}, t('offer.saved')))))
       : (status.renewable ? renewal(partnerId, status, (next) => offerPage(partnerId, offerId, next)) : null),
     h('section', { id: 'history', 'aria-labelledby': 'history-title' },
       h('h2', { id: 'history-title' }, t('history.title')), historyTable(history.renewals)));
@@ -549,6 +556,8 @@ function refuseHere(input, message) {
  */
 async function sendForm(form, result, send, redraw, inputFor, check = () => null) {
   clearRefusals(form);
+  // An earlier save's notice would read as this attempt's answer.
+  for (const earlier of main.querySelectorAll('[data-saved]')) earlier.remove();
   const mistake = check();
   if (mistake) {
     result.replaceChildren();
@@ -613,7 +622,7 @@ async function partnerPage(partnerId, top = null) {
     sendForm(form, result,
       () => put(partnerPath(partnerId), { name: name.value.trim(), migratedToPartnerCenter: migrated.checked,
         contacts: contacts.values(), language: language.value }),
-      (saved) => partnerPage(partnerId, () => notice('success', h('p', {}, t('partner.saved')),
+      (saved) => partnerPage(partnerId, () => savedNotice(h('p', {}, t('partner.saved')),
         h('p', { id: 'saved-contacts' }, (saved.contacts ?? []).map((c) => c.email).join(', ')))),
       (field) => inputs.get(field) ?? contacts.input(field));
   });
@@ -633,7 +642,7 @@ async function partnerPage(partnerId, top = null) {
         { label: t('col.requirements'), cell: requirements },
         { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
       ], offers.offers, { caption: t('partner.offers') })),
-    offerForm(partnerId, null, (offerId) => partnerPage(partnerId, () => notice('success',
+    offerForm(partnerId, null, (offerId) => partnerPage(partnerId, () => savedNotice(
       h('p', {}, t('offer.saved'), ' ', link(offerPath(partnerId, offerId), offerId)))), offers.offers.map((s) => s.offerId)));
   focusTop(box);
 }

@@ -963,6 +963,37 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void aRefusedSaveShowsOnlyTheRefusalNotTheEarlierSavesNotice() {
+        String partner = anOperatorOpensAFreshPartner();
+        browser.findElement(By.id("save-partner")).click();
+        assertThat(visible(By.cssSelector("main > .notice.success")).getText()).contains("Partner saved.");
+        browser.findElement(By.id("partner-name")).clear();
+        browser.findElement(By.id("save-partner")).click();
+        visible(By.cssSelector("#partner-result .problem"));
+        assertThat(browser.findElements(By.cssSelector("main > .notice.success"))).as("Partner saved. is gone").isEmpty();
+
+        fillTheEnrolForm("azure-ai", "Gold AI on Azure", "2021-04-05", "4730.00");
+        saveTheEnrolForm();
+        assertThat(visible(By.cssSelector("main > .notice.success")).getText()).contains("Offer saved.");
+        fillTheEnrolForm("azure-data", "Gold Data on Azure", "2021-04-05", "12,50");
+        saveTheEnrolForm();
+        visible(By.cssSelector("#enrol-result .problem"));
+        assertThat(browser.findElements(By.cssSelector("main > .notice.success"))).as("Offer saved. is gone").isEmpty();
+
+        browser.findElement(By.cssSelector("a[data-offer='azure-ai']")).click();
+        heading(ofPartner("Gold AI on Azure", partner));
+        browser.findElement(By.cssSelector("#edit-offer button[type=submit]")).click();
+        assertThat(visible(By.cssSelector("main > .notice.success")).getText()).contains("Offer saved.");
+        WebElement amount = browser.findElement(By.id("edit-fee-amount"));
+        amount.clear();
+        amount.sendKeys("12,50");
+        browser.findElement(By.cssSelector("#edit-offer button[type=submit]")).click();
+        visible(By.cssSelector("#edit-result .problem"));
+        assertThat(browser.findElements(By.xpath("//main/div[contains(@class,'success')][contains(.,'Offer saved.')]")))
+                .as("Offer saved. is gone from the offer's page").isEmpty();
+    }
+
+    @Test
     void theDueOverviewsAddressFollowsItsInputs() {
         open("/due?from=2021-03-25&to=2021-04-05");
         signInWithToken(Tokens.operator());
