@@ -507,7 +507,8 @@ function contactRows(container, contacts) {
     add();
     rows.at(-1).email.focus();
   } }, t('partner.addContact'));
-  const sent = () => rows.filter((r) => r.email.value.trim()); // a row without an address is left out
+  // Only an empty row is left out: one with a name but no address is sent, so the API's refusal names its email.
+  const sent = () => rows.filter((r) => r.email.value.trim() || r.name.value.trim());
   return {
     addButton,
     values: () => sent().map((r) => ({ email: r.email.value.trim(), ...(r.name.value.trim() ? { name: r.name.value.trim() } : {}) })),

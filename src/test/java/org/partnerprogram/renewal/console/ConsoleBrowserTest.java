@@ -994,6 +994,22 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void aContactWithANameButNoEmailIsRefusedOnItsEmailNotDropped() {
+        String partner = anOperatorOpensAFreshPartner();
+        browser.findElement(By.id("add-contact")).click();
+        browser.findElement(By.id("add-contact")).click();
+        browser.findElement(By.id("add-contact")).click();
+        visible(By.id("contact-email-0")).sendKeys("ana@contacts.example");
+        browser.findElement(By.id("contact-name-2")).sendKeys("Bo Renewals"); // row 2 (index 1) stays empty
+        browser.findElement(By.id("save-partner")).click();
+        assertThat(visible(By.cssSelector("#partner-result .problem")).getText()).contains("contacts[1].email");
+        assertThat(browser.findElement(By.id("contact-email-2")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(activeId()).isEqualTo("contact-email-2");
+        assertThat(browser.findElements(By.cssSelector("main > .notice.success"))).isEmpty();
+        as(Tokens.operator()).get("/partners/{p}", partner).then().statusCode(200).body("contacts", hasSize(0));
+    }
+
+    @Test
     void theDueOverviewsAddressFollowsItsInputs() {
         open("/due?from=2021-03-25&to=2021-04-05");
         signInWithToken(Tokens.operator());
