@@ -476,7 +476,13 @@ function operatorHome() {
     h('p', {}, link('/due', t('nav.due'))));
 }
 
-/** The partner form's contact rows in container, and its "Add a contact" button (addButton) to place after them. */
+/** D18: a partner has at most this many contacts (the API refuses more). */
+const MAX_CONTACTS = 10;
+
+/**
+ * The partner form's contact rows in container, and its "Add a contact" button (addButton) with the
+ * hint shown when it is disabled at MAX_CONTACTS rows (limit), to place after them.
+ */
 function contactRows(container, contacts) {
   const rows = [];
   // The keyboard stays in the rows: on the one that took the removed one's place, else the one before, else Add.
@@ -487,6 +493,8 @@ function contactRows(container, contacts) {
     (near ? near.email : addButton).focus();
   };
   const redraw = () => {
+    addButton.disabled = rows.length >= MAX_CONTACTS;
+    limit.hidden = !addButton.disabled;
     rows.forEach((row, i) => { row.email.id = `contact-email-${i}`; row.name.id = `contact-name-${i}`; });
     container.replaceChildren(...rows.map((row, i) => h('fieldset', { class: 'contact' },
       h('legend', {}, t('partner.contact', { n: i + 1 })),
@@ -502,15 +510,18 @@ function contactRows(container, contacts) {
     });
     redraw();
   };
+  const addButton = h('button', { type: 'button', id: 'add-contact', class: 'secondary', 'aria-describedby': 'contacts-max',
+    onclick: () => {
+      add();
+      rows.at(-1).email.focus();
+    } }, t('partner.addContact'));
+  const limit = h('p', { class: 'hint', id: 'contacts-max', hidden: true }, t('partner.contactsMax', { n: MAX_CONTACTS }));
   contacts.forEach(add);
-  const addButton = h('button', { type: 'button', id: 'add-contact', class: 'secondary', onclick: () => {
-    add();
-    rows.at(-1).email.focus();
-  } }, t('partner.addContact'));
   // Only an empty row is left out: one with a name but no address is sent, so the API's refusal names its email.
   const sent = () => rows.filter((r) => r.email.value.trim() || r.name.value.trim());
   return {
     addButton,
+    limit,
     values: () => sent().map((r) => ({ email: r.email.value.trim(), ...(r.name.value.trim() ? { name: r.name.value.trim() } : {}) })),
     /** The input a problem's field names (contacts[1].email): it counts the contacts sent, not the rows. */
     input: (name) => {
@@ -615,7 +626,7 @@ async function partnerPage(partnerId, top = null) {
     field('partner-name', t('partner.name'), name),
     h('div', { class: 'field check' }, migrated, h('label', { for: 'partner-migrated' }, t('partner.migrated'))),
     field('partner-language', t('partner.language'), language),
-    h('fieldset', { class: 'contacts' }, h('legend', {}, t('partner.contacts')), contactsBox, contacts.addButton),
+    h('fieldset', { class: 'contacts' }, h('legend', {}, t('partner.contacts')), contactsBox, contacts.addButton, contacts.limit),
     h('button', { type: 'submit', id: 'save-partner' }, t('partner.save')), result);
   const inputs = new Map(Object.entries({ name, migratedToPartnerCenter: migrated, language }));
   form.addEventListener('submit', (event) => {

@@ -1010,6 +1010,32 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void addAContactIsDisabledAtTenContactsWithAHintAndEnabledAgainWhenOneIsRemoved() {
+        String partner = partnerWithContacts(java.util.stream.IntStream.rangeClosed(1, 9)
+                .mapToObj(i -> "c" + i + "@contacts.example").toArray(String[]::new));
+        open("/partners/" + partner);
+        signInWithToken(Tokens.operator());
+        heading(partner + " Ltd (" + partner + ")");
+        WebElement add = browser.findElement(By.id("add-contact"));
+        assertThat(add.isEnabled()).isTrue();
+        assertThat(browser.findElement(By.id("contacts-max")).isDisplayed()).isFalse();
+        add.click();
+        assertThat(browser.findElements(By.cssSelector("#contacts fieldset.contact"))).hasSize(10);
+        assertThat(add.isEnabled()).as("at 10 rows").isFalse();
+        assertThat(visible(By.id("contacts-max")).getText()).isEqualTo("At most 10 contacts: remove one to add another.");
+        assertThat(add.getAccessibleName()).isEqualTo("Add a contact");
+
+        removeContact(10);
+        assertThat(add.isEnabled()).isTrue();
+        assertThat(browser.findElement(By.id("contacts-max")).isDisplayed()).isFalse();
+
+        add.click();
+        language("zh-CN"); // drawn again from the API: 9 stored rows, so add the 10th again
+        visible(By.xpath("//button[@id='add-contact' and normalize-space()='添加联系人']")).click();
+        assertThat(visible(By.id("contacts-max")).getText()).isEqualTo("最多 10 个联系人：删除一个后才能再添加。");
+    }
+
+    @Test
     void theDueOverviewsAddressFollowsItsInputs() {
         open("/due?from=2021-03-25&to=2021-04-05");
         signInWithToken(Tokens.operator());
