@@ -7,11 +7,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,28 +35,18 @@ class ConsoleClaimNamesTest extends ApiTestSupport {
         }
     }
 
-    static ChromeDriver browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
+    /** Signs in with this token in a fresh browser, runs the check on the page, and closes the browser. */
+    void signedInWith(String token, Consumer<WebDriverWait> check) {
+        ChromeDriver browser = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+            browser.get("http://127.0.0.1:" + local.apiPort() + "/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(token);
+            browser.findElement(By.id("token-sign-in")).click();
+            check.accept(wait);
+        } finally {
             browser.quit();
         }
-    }
-
-    WebDriverWait signIn(String token) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get("http://127.0.0.1:" + local.apiPort() + "/");
-        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
-        browser.navigate().refresh();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(token);
-        browser.findElement(By.id("token-sign-in")).click();
-        return wait;
     }
 
     @Test
@@ -67,16 +58,18 @@ class ConsoleClaimNamesTest extends ApiTestSupport {
         as(operator).contentType(ContentType.JSON).body(offerBody("COMPETENCY", "Cloud Platform", "2021-03-15", true, "100.00"))
                 .put("/partners/{p}/offers/{o}", partner, "cloud-platform").then().statusCode(200);
 
-        WebDriverWait wait = signIn(Tokens.jwt("{\"sub\":\"admin@" + partner + "\",\"org_partner\":\"" + partner
-                + "\",\"groups\":[\"partner-admins\"]}"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[data-offer='cloud-platform']")));
-        assertThat(browser.findElements(By.cssSelector("main .problem"))).isEmpty();
+        signedInWith(Tokens.jwt("{\"sub\":\"admin@" + partner + "\",\"org_partner\":\"" + partner
+                + "\",\"groups\":[\"partner-admins\"]}"), wait -> {
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[data-offer='cloud-platform']")));
+                    List<WebElement> problems = wait.until(d -> d.findElements(By.cssSelector("main .problem")));
+                    assertThat(problems).isEmpty();
+                });
     }
 
     @Test
     void aTokenWithTheDefaultClaimNamesIsRefusedNamingTheConfiguredOnes() {
-        WebDriverWait wait = signIn(Tokens.partnerAdmin(newPartner("claims")));
-        String problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .problem"))).getText();
-        assertThat(problem).contains("org_partner", "partner-admins", "renewal-ops").doesNotContain("partner_id");
+        signedInWith(Tokens.partnerAdmin(newPartner("claims")), wait -> assertThat(
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .problem"))).getText())
+                .contains("org_partner", "partner-admins", "renewal-ops").doesNotContain("partner_id"));
     }
 }
