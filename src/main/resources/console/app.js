@@ -722,7 +722,7 @@ async function dueOverview() {
   const results = h('div', { id: 'due-results', 'aria-live': 'polite' });
   const items = [];
   const show = async (cursor) => {
-    [from, to].forEach((input) => input.removeAttribute('aria-invalid'));
+    clearRefusals(form);
     try {
       const query = new URLSearchParams({ from: from.value, to: to.value || from.value });
       if (cursor) query.set('cursor', cursor);
@@ -739,18 +739,13 @@ async function dueOverview() {
       page.nextCursor ? h('button', { type: 'button', id: 'due-more', class: 'secondary', onclick: () => show(page.nextCursor) }, t('due.more')) : null);
       follow();
     } catch (error) {
-      const box = problemBox(error);
-      results.replaceChildren(box);
-      // A 400's detail names the parameter first ("to: ..."), as for the operator's forms.
-      const named = error.status === 400 ? { from, to }[String(error.detail ?? '').split(':')[0]] : null;
-      if (named) markInvalid(named, box.id || (box.id = 'due-problem'));
+      refused(error, results, (name) => ({ from, to })[name] ?? null); // a 400 names the date ("to: ...")
     }
   };
-  render(t('due.title'), h('p', {}, t('due.intro')),
-    h('form', { id: 'due-form', class: 'inline', novalidate: true, onsubmit: (e) => { e.preventDefault(); show(null); } },
-      field('due-from', t('due.from'), from), field('due-to', t('due.to'), to),
-      h('button', { type: 'submit', id: 'due-show' }, t('due.show'))),
-    results);
+  const form = h('form', { id: 'due-form', class: 'inline', novalidate: true, onsubmit: (e) => { e.preventDefault(); show(null); } },
+    field('due-from', t('due.from'), from), field('due-to', t('due.to'), to),
+    h('button', { type: 'submit', id: 'due-show' }, t('due.show')));
+  render(t('due.title'), h('p', {}, t('due.intro')), form, results);
   await show(null);
 }
 
@@ -789,8 +784,9 @@ async function signedIn(value) {
 
 /**
  * A token was received (pasted, a persona's, or from the issuer). Refused here when it is not a
- * token at all (a stray paste; a token without `sub` is one, as the API needs none), or names neither a partner (with the partner admin role) nor the
- * operator role: said on the sign-in page, instead of a console whose every call fails.
+ * token at all (a stray paste; one without `sub` still is, as the API needs none), or names neither
+ * a partner (with the partner admin role) nor the operator role: said on the sign-in page, instead
+ * of a console whose every call fails.
  */
 async function enter() {
   const refusal = !auth.claims() ? 'problem.token' : (auth.usable() ? null : 'problem.claims');
