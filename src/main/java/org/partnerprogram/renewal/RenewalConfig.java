@@ -3,6 +3,7 @@ package org.partnerprogram.renewal;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -108,6 +109,15 @@ public interface RenewalConfig {
 
         @WithDefault("membership-operator")
         String operatorRole();
+
+        /**
+         * These names as the console's config.json gives them (claims): the console reads tokens
+         * with the same names, so a deployment that renames them changes one setting.
+         */
+        default Map<String, String> names() {
+            return Map.of("partner", partnerClaim(), "roles", rolesClaim(),
+                    "partnerAdminRole", partnerAdminRole(), "operatorRole", operatorRole());
+        }
     }
 
     interface Idempotency {

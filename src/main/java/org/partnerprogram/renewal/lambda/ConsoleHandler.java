@@ -68,20 +68,11 @@ public class ConsoleHandler extends ApiHandler {
         settings.put("mode", "oidc");
         settings.put("basePath", basePath);
         settings.put("today", today.toString());
-        settings.put("claims", claimNames(auth));
+        settings.put("claims", auth.names());
         settings.put("issuer", console.issuer().orElse(null));
         settings.put("clientId", console.clientId().orElse(null));
         settings.put("redirectUri", console.redirectUri().orElse(null));
         settings.put("scope", console.scope());
         return settings;
-    }
-
-    /**
-     * The claim and role names the service reads tokens with (renewal.auth.*): the console reads
-     * the same ones to know whom it shows, so a deployment that renames them changes one setting.
-     */
-    public static Map<String, String> claimNames(RenewalConfig.Auth auth) {
-        return Map.of("partner", auth.partnerClaim(), "roles", auth.rolesClaim(),
-                "partnerAdminRole", auth.partnerAdminRole(), "operatorRole", auth.operatorRole());
     }
 }

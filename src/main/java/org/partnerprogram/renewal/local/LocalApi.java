@@ -126,8 +126,8 @@ final class LocalApi implements AutoCloseable {
     private final LocalMailbox mailbox;
 
     private LocalApi(HttpServer server, ExecutorService executor, Template template,
-            Function<String, RequestStreamHandler> handlers, LocalClock clock, Supplier<Map<String, Object>> consoleConfig, Path openApi,
-            LocalMailbox mailbox) {
+            Function<String, RequestStreamHandler> handlers, LocalClock clock, Supplier<Map<String, Object>> consoleConfig,
+            Path openApi, LocalMailbox mailbox) {
         this.server = server;
         this.executor = executor;
         this.template = template;

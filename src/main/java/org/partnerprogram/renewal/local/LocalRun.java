@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.partnerprogram.renewal.RenewalConfig;
-import org.partnerprogram.renewal.lambda.ConsoleHandler;
 import org.partnerprogram.renewal.usecase.EnrolOffer;
 import org.partnerprogram.renewal.usecase.Today;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -77,7 +76,7 @@ public class LocalRun {
         try {
             api = LocalApi.start(apiPort, LocalApi.Template.read(template),
                     name -> handlers.select(NamedLiteral.of(name)).get(), clock,
-                    () -> Personas.consoleConfig(today.date(), ConsoleHandler.claimNames(config.auth())), openApi, mailbox);
+                    () -> Personas.consoleConfig(today.date(), config.auth().names()), openApi, mailbox);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local API from " + template.toAbsolutePath(), e);
         }
