@@ -51,7 +51,7 @@ public class EnrolOffer {
             } catch (ConcurrentChangeException e) {
                 // Another write got there first: read again and apply the update onto what it wrote.
                 Optional<StoredOffer> fresh = store.offer(update.partnerId(), update.offerId());
-                requireSameAnniversary(existing, fresh);
+                requireNotRenewedMeanwhile(existing, fresh);
                 existing = fresh;
             }
         }
@@ -80,16 +80,19 @@ public class EnrolOffer {
 
     /**
      * A renewal that moved the AD while this update was applied must not be undone by it; neither
-     * write is lost: the operator re-sends based on the new AD. An offer another request created
-     * meanwhile is no such case: this update simply replaces it, as it would a moment later.
+     * write is lost: the operator re-sends based on the new AD. Another operator's update that moved
+     * it, or created the offer, is no such case: this update replaces it, as it would a moment later.
+     * An AD that was read and has a renewal now was renewed meanwhile: an offer never goes back to
+     * an AD it renewed ({@link #requireNotRenewed}).
      */
-    private static void requireSameAnniversary(Optional<StoredOffer> read, Optional<StoredOffer> now) {
+    private void requireNotRenewedMeanwhile(Optional<StoredOffer> read, Optional<StoredOffer> now) {
         if (read.isEmpty()) {
             return;
         }
-        LocalDate before = read.get().offer().anniversaryDate();
+        Offer before = read.get().offer();
         Optional<LocalDate> after = now.map(stored -> stored.offer().anniversaryDate());
-        if (!after.equals(Optional.of(before))) {
+        if (!after.equals(Optional.of(before.anniversaryDate()))
+                && store.renewalOf(before.partnerId(), before.offerId(), before.anniversaryDate()).isPresent()) {
             throw Problem.of(Problem.Kind.OFFER_CHANGED, "The offer was renewed to %s while this update was applied; send the update again based on the current offer."
                     .formatted(after.map(LocalDate::toString).orElse("nothing")));
         }

@@ -144,4 +144,21 @@ class ConcurrencyTest extends ReliabilityTestSupport {
         assertThat(offer.get("name").s()).isEqualTo("Gold Data Analytics First");
         assertThat(offer.get("version").n()).isEqualTo("2");
     }
+
+    /** D17: an update replaces the offer; another operator's move of the AD meanwhile is no renewal to protect. */
+    @Test
+    void twoOperatorsMovingTheSameOfferAtOnceAreBothAnsweredAndTheLastOneWins() throws Exception {
+        FaultInjector.hold("PutItem");
+        Future<Response> first = inBackground(() -> as(Tokens.operator()).contentType(ContentType.JSON)
+                .body(offerBody("COMPETENCY", "Cloud Platform", "2021-04-01", true, "4730.00"))
+                .put("/partners/{p}/offers/{o}", partner, "cloud-platform"));
+        FaultInjector.awaitHeld("PutItem");
+        as(Tokens.operator()).contentType(ContentType.JSON)
+                .body(offerBody("COMPETENCY", "Cloud Platform", "2021-05-01", true, "4730.00"))
+                .put("/partners/{p}/offers/{o}", partner, "cloud-platform").then().statusCode(200);
+        FaultInjector.release("PutItem");
+        first.get().then().statusCode(200).body("anniversaryDate", equalTo("2021-04-01"));
+        assertThat(offerItem(partner, "cloud-platform").get("anniversaryDate").s()).isEqualTo("2021-04-01");
+        assertThat(records(partner, "cloud-platform", "RENEWAL#")).isEmpty();
+    }
 }
