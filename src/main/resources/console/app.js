@@ -954,6 +954,29 @@ function expired(error) {
   focusTop(box);
 }
 
+/** What the person typed or ticked on the page, by field id: a new language draws the page again. */
+function typedFields() {
+  return [...main.querySelectorAll('input[id], select[id], textarea[id]')]
+    .map((field) => [field.id, field.type === 'checkbox' ? field.checked : field.value]);
+}
+
+/** Puts typedFields() back, with as many contact rows as the person had added or removed. */
+function retype(typed) {
+  const focused = document.activeElement;
+  const rows = typed.filter(([id]) => id.startsWith('contact-email-')).length;
+  const drawn = () => main.querySelectorAll('#contacts fieldset.contact');
+  const add = document.getElementById('add-contact');
+  while (add && drawn().length < rows && !add.disabled) add.click();
+  while (drawn().length > rows) drawn()[drawn().length - 1].querySelector('button').click();
+  for (const [id, value] of typed) {
+    const field = document.getElementById(id);
+    if (!field || !main.contains(field)) continue;
+    if (field.type === 'checkbox') field.checked = value;
+    else field.value = value;
+  }
+  focused?.focus(); // adding or removing rows moved the focus; it stays where the new page put it
+}
+
 // ---------- start ----------
 
 document.addEventListener('click', (event) => {
@@ -965,9 +988,11 @@ document.addEventListener('click', (event) => {
   show();
 });
 window.addEventListener('popstate', show);
-document.getElementById('language').addEventListener('change', (event) => {
+document.getElementById('language').addEventListener('change', async (event) => {
   setLanguage(event.target.value, { remember: true });
-  show();
+  const typed = typedFields();
+  await show();
+  retype(typed);
 });
 document.getElementById('sign-out').addEventListener('click', () => {
   endSession();

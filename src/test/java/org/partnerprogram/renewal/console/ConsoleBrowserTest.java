@@ -381,6 +381,32 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(contactInputNames()).doesNotHaveDuplicates().hasSize(4).allMatch(name -> name.contains("联系人"));
     }
 
+    @Test
+    void switchingLanguageKeepsWhatWasTypedIntoTheForm() {
+        String partner = partnerWithContacts("ana@contacts.example", "bo@contacts.example");
+        open("/partners/" + partner);
+        signInWithToken(Tokens.operator());
+        heading(partner + " Ltd (" + partner + ")");
+        WebElement name = browser.findElement(By.id("partner-name"));
+        name.clear();
+        name.sendKeys("Renamed Ltd");
+        browser.findElement(By.id("partner-migrated")).click();
+        removeContact(1);
+        browser.findElement(By.id("add-contact")).click();
+        browser.findElement(By.id("contact-email-1")).sendKeys("cy@contacts.example");
+        browser.findElement(By.id("enrol-offer-id")).sendKeys("data-analytics");
+
+        language("zh-CN");
+        visible(By.xpath("//fieldset[@class='contact']/legend[normalize-space()='联系人 1']"));
+        wait.until(d -> "Renamed Ltd".equals(d.findElement(By.id("partner-name")).getAttribute("value")));
+        assertThat(browser.findElement(By.id("partner-migrated")).isSelected()).as("unticked before the switch").isFalse();
+        assertThat(contactLegends()).containsExactly("联系人 1", "联系人 2");
+        assertThat(browser.findElement(By.id("contact-email-0")).getAttribute("value")).isEqualTo("bo@contacts.example");
+        assertThat(browser.findElement(By.id("contact-email-1")).getAttribute("value")).isEqualTo("cy@contacts.example");
+        assertThat(browser.findElement(By.id("enrol-offer-id")).getAttribute("value")).isEqualTo("data-analytics");
+        assertThat(activeId()).as("the focus is not left in the contacts").doesNotStartWith("contact-");
+    }
+
     /** Presses a contact row's Remove button; answers the value of the input that then has the focus. */
     String removeContact(int n) {
         browser.findElement(By.xpath("//button[normalize-space()='Remove contact " + n + "']")).click();
