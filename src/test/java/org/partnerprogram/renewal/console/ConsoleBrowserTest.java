@@ -945,8 +945,11 @@ class ConsoleBrowserTest extends ApiTestSupport {
                 "Offer id may hold only letters, digits, \".\", \"_\" and \"-\" (at most 128), and starts with a letter or digit.");
         assertThat(browser.findElements(By.id("enrol-offer-id-error"))).as("said once").hasSize(1);
 
-        language("zh-CN"); // the page is drawn again, its forms empty
+        language("zh-CN"); // the page is drawn again, with what was typed
         visible(By.xpath("//h2[@id='enrol-title' and normalize-space()='登记产品']"));
+        WebElement offerId = browser.findElement(By.id("enrol-offer-id"));
+        assertThat(offerId.getAttribute("value")).isEqualTo("azure/ai");
+        offerId.clear();
         saveTheEnrolForm();
         refusedInTheBrowser("enrol-offer-id", "请填写产品 ID。");
         assertThat(requestsSent()).noneMatch(request -> request.startsWith("PUT"));
@@ -1056,8 +1059,8 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(browser.findElement(By.id("contacts-max")).isDisplayed()).isFalse();
 
         add.click();
-        language("zh-CN"); // drawn again from the API: 9 stored rows, so add the 10th again
-        visible(By.xpath("//button[@id='add-contact' and normalize-space()='添加联系人']")).click();
+        language("zh-CN"); // drawn again with the 10 rows there were: still at the limit
+        assertThat(visible(By.xpath("//button[@id='add-contact' and normalize-space()='添加联系人']")).isEnabled()).isFalse();
         assertThat(visible(By.id("contacts-max")).getText()).isEqualTo("最多 10 个联系人：删除一个后才能再添加。");
     }
 

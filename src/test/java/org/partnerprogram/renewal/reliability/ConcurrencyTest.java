@@ -29,6 +29,13 @@ class ConcurrencyTest extends ReliabilityTestSupport {
         enrolCompetency(partner, "cloud-platform", "2021-03-15", true);
     }
 
+    /** An operator's PUT of this partner's competency (met, fee 4730.00) with this name and AD. */
+    Response operatorPuts(String offer, String name, String anniversaryDate) {
+        return as(Tokens.operator()).contentType(ContentType.JSON)
+                .body(offerBody("COMPETENCY", name, anniversaryDate, true, "4730.00"))
+                .put("/partners/{p}/offers/{o}", partner, offer);
+    }
+
     @Test
     void fiftyConcurrentRenewalsWithDifferentKeysRenewOnce() throws Exception {
         today("2021-03-20T10:00:00Z");
@@ -50,9 +57,7 @@ class ConcurrencyTest extends ReliabilityTestSupport {
         FaultInjector.hold("TransactWriteItems");
         Future<Response> renewal = inBackground(() -> renew(partner, "cloud-platform", "k-op", PAID));
         FaultInjector.awaitHeld("TransactWriteItems");
-        as(Tokens.operator()).contentType(ContentType.JSON)
-                .body(offerBody("COMPETENCY", "Cloud Platform Renamed", "2021-03-15", true, "4730.00"))
-                .put("/partners/{p}/offers/{o}", partner, "cloud-platform").then().statusCode(200);
+        operatorPuts("cloud-platform", "Cloud Platform Renamed", "2021-03-15").then().statusCode(200);
         FaultInjector.release("TransactWriteItems");
         renewal.get().then().statusCode(201);
         Map<String, AttributeValue> offer = offerItem(partner, "cloud-platform");
@@ -64,9 +69,7 @@ class ConcurrencyTest extends ReliabilityTestSupport {
     void aRenewalDuringAnOperatorUpdateIsNotUndone() throws Exception {
         today("2021-03-20T10:00:00Z");
         FaultInjector.hold("PutItem");
-        Future<Response> update = inBackground(() -> as(Tokens.operator()).contentType(ContentType.JSON)
-                .body(offerBody("COMPETENCY", "Cloud Platform Renamed", "2021-03-15", true, "4730.00"))
-                .put("/partners/{p}/offers/{o}", partner, "cloud-platform"));
+        Future<Response> update = inBackground(() -> operatorPuts("cloud-platform", "Cloud Platform Renamed", "2021-03-15"));
         FaultInjector.awaitHeld("PutItem");
         renew(partner, "cloud-platform", "k-during-update", PAID).then().statusCode(201);
         FaultInjector.release("PutItem");
@@ -131,13 +134,9 @@ class ConcurrencyTest extends ReliabilityTestSupport {
     @Test
     void twoOperatorsCreatingTheSameOfferAtOnceAreBothAnsweredAndTheLastOneWins() throws Exception {
         FaultInjector.hold("PutItem");
-        Future<Response> first = inBackground(() -> as(Tokens.operator()).contentType(ContentType.JSON)
-                .body(offerBody("COMPETENCY", "Data Analytics First", "2021-06-15", true, "4730.00"))
-                .put("/partners/{p}/offers/{o}", partner, "data-analytics"));
+        Future<Response> first = inBackground(() -> operatorPuts("data-analytics", "Data Analytics First", "2021-06-15"));
         FaultInjector.awaitHeld("PutItem");
-        as(Tokens.operator()).contentType(ContentType.JSON)
-                .body(offerBody("COMPETENCY", "Data Analytics Second", "2021-06-15", true, "4730.00"))
-                .put("/partners/{p}/offers/{o}", partner, "data-analytics").then().statusCode(200);
+        operatorPuts("data-analytics", "Data Analytics Second", "2021-06-15").then().statusCode(200);
         FaultInjector.release("PutItem");
         first.get().then().statusCode(200);
         Map<String, AttributeValue> offer = offerItem(partner, "data-analytics");
@@ -149,13 +148,9 @@ class ConcurrencyTest extends ReliabilityTestSupport {
     @Test
     void twoOperatorsMovingTheSameOfferAtOnceAreBothAnsweredAndTheLastOneWins() throws Exception {
         FaultInjector.hold("PutItem");
-        Future<Response> first = inBackground(() -> as(Tokens.operator()).contentType(ContentType.JSON)
-                .body(offerBody("COMPETENCY", "Cloud Platform", "2021-04-01", true, "4730.00"))
-                .put("/partners/{p}/offers/{o}", partner, "cloud-platform"));
+        Future<Response> first = inBackground(() -> operatorPuts("cloud-platform", "Cloud Platform", "2021-04-01"));
         FaultInjector.awaitHeld("PutItem");
-        as(Tokens.operator()).contentType(ContentType.JSON)
-                .body(offerBody("COMPETENCY", "Cloud Platform", "2021-05-01", true, "4730.00"))
-                .put("/partners/{p}/offers/{o}", partner, "cloud-platform").then().statusCode(200);
+        operatorPuts("cloud-platform", "Cloud Platform", "2021-05-01").then().statusCode(200);
         FaultInjector.release("PutItem");
         first.get().then().statusCode(200).body("anniversaryDate", equalTo("2021-04-01"));
         assertThat(offerItem(partner, "cloud-platform").get("anniversaryDate").s()).isEqualTo("2021-04-01");
