@@ -131,14 +131,24 @@ class ConcurrencyTest extends ReliabilityTestSupport {
         assertThat(records(partner, "cloud-platform", "RENEWAL#")).isEmpty();
     }
 
+    /**
+     * Two operators' PUTs of one offer at once: the first is held at its write while the second is
+     * written (200); answers the first, which then writes last.
+     */
+    Response firstOfTwoOperatorsAtOnce(String offer, String firstName, String firstAd, String secondName, String secondAd)
+            throws Exception {
+        FaultInjector.hold("PutItem");
+        Future<Response> first = inBackground(() -> operatorPuts(offer, firstName, firstAd));
+        FaultInjector.awaitHeld("PutItem");
+        operatorPuts(offer, secondName, secondAd).then().statusCode(200);
+        FaultInjector.release("PutItem");
+        return first.get();
+    }
+
     @Test
     void twoOperatorsCreatingTheSameOfferAtOnceAreBothAnsweredAndTheLastOneWins() throws Exception {
-        FaultInjector.hold("PutItem");
-        Future<Response> first = inBackground(() -> operatorPuts("data-analytics", "Data Analytics First", "2021-06-15"));
-        FaultInjector.awaitHeld("PutItem");
-        operatorPuts("data-analytics", "Data Analytics Second", "2021-06-15").then().statusCode(200);
-        FaultInjector.release("PutItem");
-        first.get().then().statusCode(200);
+        firstOfTwoOperatorsAtOnce("data-analytics", "Data Analytics First", "2021-06-15", "Data Analytics Second", "2021-06-15")
+                .then().statusCode(200);
         Map<String, AttributeValue> offer = offerItem(partner, "data-analytics");
         assertThat(offer.get("name").s()).isEqualTo("Gold Data Analytics First");
         assertThat(offer.get("version").n()).isEqualTo("2");
@@ -147,12 +157,8 @@ class ConcurrencyTest extends ReliabilityTestSupport {
     /** D17: an update replaces the offer; another operator's move of the AD meanwhile is no renewal to protect. */
     @Test
     void twoOperatorsMovingTheSameOfferAtOnceAreBothAnsweredAndTheLastOneWins() throws Exception {
-        FaultInjector.hold("PutItem");
-        Future<Response> first = inBackground(() -> operatorPuts("cloud-platform", "Cloud Platform", "2021-04-01"));
-        FaultInjector.awaitHeld("PutItem");
-        operatorPuts("cloud-platform", "Cloud Platform", "2021-05-01").then().statusCode(200);
-        FaultInjector.release("PutItem");
-        first.get().then().statusCode(200).body("anniversaryDate", equalTo("2021-04-01"));
+        firstOfTwoOperatorsAtOnce("cloud-platform", "Cloud Platform", "2021-04-01", "Cloud Platform", "2021-05-01")
+                .then().statusCode(200).body("anniversaryDate", equalTo("2021-04-01"));
         assertThat(offerItem(partner, "cloud-platform").get("anniversaryDate").s()).isEqualTo("2021-04-01");
         assertThat(records(partner, "cloud-platform", "RENEWAL#")).isEmpty();
     }
