@@ -210,12 +210,16 @@ const named = (partner) => t('partner.named', { name: partner.name, id: partner.
  */
 async function partnerOfOperator(partnerId) {
   if (!auth.isOperator()) return null;
-  try {
-    return named(await get(partnerPath(partnerId)));
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 404) return partnerId;
+  const partner = await enrolledPartner(partnerId);
+  return partner ? named(partner) : partnerId;
+}
+
+/** The partner as an operator described it, or null when it is not enrolled (404, D22). */
+function enrolledPartner(partnerId) {
+  return get(partnerPath(partnerId)).catch((error) => {
+    if (error instanceof ApiProblem && error.status === 404) return null;
     throw error;
-  }
+  });
 }
 
 /** A page's title, followed by the partner an operator is looking at. */
@@ -606,13 +610,7 @@ function refused(error, result, inputFor) {
 async function partnerPage(partnerId, top = null) {
   if (!auth.isOperator()) return go(`${partnerPath(partnerId)}/offers`, { replace: true });
   // The offers are read even for a partner not enrolled yet: an offer enrolled before the partner is saved is listed.
-  const [partner, offers] = await Promise.all([
-    get(partnerPath(partnerId)).catch((error) => {
-      if (error instanceof ApiProblem && error.status === 404) return null;
-      throw error;
-    }),
-    get(`${partnerPath(partnerId)}/offers`),
-  ]);
+  const [partner, offers] = await Promise.all([enrolledPartner(partnerId), get(`${partnerPath(partnerId)}/offers`)]);
   const unknown = partner === null;
   const result = h('div', { 'aria-live': 'polite', id: 'partner-result' });
   const name = h('input', { id: 'partner-name', required: true, value: partner?.name ?? '', maxlength: '256' });
