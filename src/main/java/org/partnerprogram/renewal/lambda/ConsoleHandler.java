@@ -1,9 +1,11 @@
 package org.partnerprogram.renewal.lambda;
 
 import jakarta.inject.Named;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.partnerprogram.renewal.RenewalConfig;
 import org.partnerprogram.renewal.usecase.Access;
 import org.partnerprogram.renewal.usecase.Caller;
@@ -26,12 +28,26 @@ public class ConsoleHandler extends ApiHandler {
     private final RenewalConfig.Console console;
     private final RenewalConfig.Auth auth;
     private final Today today;
+    private final String contentSecurityPolicy;
 
     public ConsoleHandler(HttpApi http, Identity identity, Access access, RenewalConfig config, Today today) {
         super(http, identity, access);
         this.console = config.console();
         this.auth = config.auth();
         this.today = today;
+        this.contentSecurityPolicy = contentSecurityPolicy(console.issuer());
+    }
+
+    /**
+     * The page calls only its own origin (the API) and the issuer: {@code https:} covers an issuer
+     * whose token endpoint is on another host (Cognito's sign-in domain); the issuer's own origin is
+     * named too, for an issuer on plain http (a development one, e.g. in the local run).
+     */
+    static String contentSecurityPolicy(Optional<String> issuer) {
+        String issuerOrigin = issuer.map(URI::create).filter(uri -> uri.getHost() != null)
+                .map(uri -> " " + uri.getScheme() + "://" + uri.getRawAuthority()).orElse("");
+        return "default-src 'self'; connect-src 'self' https:" + issuerOrigin
+                + "; img-src 'self' data:; frame-ancestors 'none'";
     }
 
     @Override
@@ -54,7 +70,7 @@ public class ConsoleHandler extends ApiHandler {
         ConsoleFiles.File file = ConsoleFiles.forPath(path);
         return new ApiResponse(200, Map.of("Content-Type", file.contentType(),
                 "Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff",
-                "Content-Security-Policy", "default-src 'self'; connect-src 'self' https:; img-src 'self' data:; frame-ancestors 'none'"),
+                "Content-Security-Policy", contentSecurityPolicy),
                 file.text());
     }
 

@@ -12,9 +12,11 @@ import jakarta.enterprise.inject.literal.NamedLiteral;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.partnerprogram.renewal.RenewalConfig;
+import org.partnerprogram.renewal.lambda.ConsoleHandler;
 import org.partnerprogram.renewal.usecase.EnrolOffer;
 import org.partnerprogram.renewal.usecase.Today;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -76,7 +78,7 @@ public class LocalRun {
         try {
             api = LocalApi.start(apiPort, LocalApi.Template.read(template),
                     name -> handlers.select(NamedLiteral.of(name)).get(), clock,
-                    () -> Personas.consoleConfig(today.date(), config.auth().names()), openApi, mailbox);
+                    this::consoleConfig, openApi, mailbox);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local API from " + template.toAbsolutePath(), e);
         }
@@ -86,6 +88,15 @@ public class LocalRun {
         }
         LOG.infof("Renewal API ready on http://127.0.0.1:%d (clock %s%s); console at http://127.0.0.1:%d/", api.port(),
                 clock.instant(), clock.pinned() != null ? ", pinned" : "", api.port());
+    }
+
+    /**
+     * The console's sign-in: the persona picker, or OpenID Connect as deployed when an issuer is
+     * configured (renewal.console.issuer, client-id, redirect-uri: e.g. a development issuer).
+     */
+    private Map<String, Object> consoleConfig() {
+        Map<String, Object> deployed = ConsoleHandler.signIn(config.console(), config.auth(), "", today.date());
+        return config.console().issuer().isPresent() ? deployed : Personas.consoleConfig(deployed);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

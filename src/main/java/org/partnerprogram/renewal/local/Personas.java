@@ -1,7 +1,6 @@
 package org.partnerprogram.renewal.local;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +25,13 @@ final class Personas {
     private Personas() {
     }
 
-    /** What the console reads from config.json in the local run: the picker instead of a sign-in. */
-    static Map<String, Object> consoleConfig(LocalDate today, Map<String, String> claimNames) {
-        Map<String, Object> config = new LinkedHashMap<>();
+    /**
+     * What the console reads from config.json in the local run: the deployed settings (the
+     * service's date and claim names) with the picker instead of a sign-in.
+     */
+    static Map<String, Object> consoleConfig(Map<String, Object> deployed) {
+        Map<String, Object> config = new LinkedHashMap<>(deployed);
         config.put("mode", "local");
-        config.put("basePath", "");
-        config.put("today", today.toString());
-        config.put("claims", claimNames);
         config.put("personas", ALL);
         return config;
     }
