@@ -798,7 +798,19 @@ async function enter() {
     return;
   }
   await adoptPartnerLanguage();
-  go(auth.takeReturn() ?? '/', { replace: true });
+  go(returnPath() ?? '/', { replace: true });
+}
+
+/**
+ * The address remembered before signing in (an email's deep link, or the page the previous person
+ * of this tab left and Back showed again after signing out), unless it is another partner's page
+ * for a partner admin, which would only read "Not found" (see notFound): then home instead.
+ * Operators read any partner's pages (D22); operator-only pages send a partner admin home (operatorOnly).
+ */
+function returnPath() {
+  const path = auth.takeReturn();
+  const partnerId = path?.match(/^\/partners\/([^/?#]+)/)?.[1]; // as partnerPath wrote it into the address
+  return !partnerId || auth.isOperator() || partnerId === encodeURIComponent(auth.claims().partnerId) ? path : null;
 }
 
 /**

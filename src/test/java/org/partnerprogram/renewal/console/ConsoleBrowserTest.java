@@ -1093,6 +1093,30 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void afterSignOutAndBackAnotherPartnersAdminLandsOnItsOwnCompetencies() {
+        open("/");
+        signInAs("contoso");
+        heading("Competencies");
+        browser.findElement(By.cssSelector("a[data-offer='cloud-platform']")).click();
+        heading("Gold Cloud Platform");
+        browser.findElement(By.id("sign-out")).click();
+        heading("Sign in");
+        browser.navigate().back(); // contoso's offer again, asking for a sign-in: remembered as where to return
+        wait.until(d -> browser.getCurrentUrl().endsWith("/partners/contoso/offers/cloud-platform"));
+        heading("Sign in");
+        signInAs("northwind");
+        heading("Competencies");
+        assertThat(browser.getCurrentUrl()).endsWith("/partners/northwind/offers");
+        visible(By.cssSelector("a[data-offer='data-platform']"));
+        // The same page's own admin, or an operator, is still taken back to it.
+        browser.findElement(By.id("sign-out")).click();
+        heading("Sign in");
+        open("/partners/contoso/offers/cloud-platform");
+        signInAs("operator");
+        heading("Gold Cloud Platform — Contoso Ltd (contoso)");
+    }
+
+    @Test
     void anOperatorsPagesNameThePartnerAndOfferNoRenewal() {
         String partner = partnerWithExemptOffer("4730.00"); // renewable: its admin would get the pay form
         open("/partners/" + partner + "/offers");
