@@ -715,8 +715,12 @@ async function dueOverview() {
   // The address follows the inputs (replaced, not one history entry a keystroke): it can be shared or reloaded.
   const follow = () => history.replaceState(null, '',
     `${config.basePath}/due?${new URLSearchParams({ from: from.value, to: to.value || from.value })}`);
-  const from = h('input', { id: 'due-from', type: 'date', required: true, value: params.get('from') ?? serviceToday(), oninput: follow });
-  const to = h('input', { id: 'due-to', type: 'date', required: true, value: params.get('to') ?? plusDays(from.value, 30), oninput: follow });
+  const from = h('input', { id: 'due-from', type: 'date', required: true, value: params.get('from'), oninput: follow });
+  const to = h('input', { id: 'due-to', type: 'date', required: true, value: params.get('to'), oninput: follow });
+  // A date input holds only a real YYYY-MM-DD date: one from the address that is not (from=abc,
+  // 2021-02-30) leaves it empty, and is then taken as missing, rather than asking with no date.
+  from.value ||= serviceToday();
+  to.value ||= plusDays(from.value, 30);
   const results = h('div', { id: 'due-results', 'aria-live': 'polite' });
   const items = [];
   const show = async (cursor) => {

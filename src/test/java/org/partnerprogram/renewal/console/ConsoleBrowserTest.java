@@ -1093,6 +1093,21 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void aDateInTheAddressThatIsNoRealDateIsTakenAsMissing() {
+        open("/");
+        signInAs("operator");
+        heading("Open a partner");
+        for (String address : List.of("/due?from=abc", "/due?from=2021-02-30&to=2021-04-19", "/due?from=2021-03-20&to=2021-04-31")) {
+            open(address);
+            heading("Due overview");
+            visible(By.cssSelector("#due-results table"));
+            assertThat(browser.findElement(By.id("due-from")).getAttribute("value")).as(address).isEqualTo("2021-03-20");
+            assertThat(browser.findElement(By.id("due-to")).getAttribute("value")).as(address).isEqualTo("2021-04-19");
+            assertThat(browser.getCurrentUrl()).as(address).endsWith("/due?from=2021-03-20&to=2021-04-19");
+        }
+    }
+
+    @Test
     void afterSignOutAndBackAnotherPartnersAdminLandsOnItsOwnCompetencies() {
         open("/");
         signInAs("contoso");
