@@ -1093,6 +1093,20 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void aDirectLoadOfTheDueOverviewAsksTheServiceOnce() {
+        open("/");
+        signInAs("operator");
+        heading("Open a partner");
+        open("/due?from=2021-03-20&to=2021-04-19"); // a reload, or an address pasted while signed in
+        heading("Due overview");
+        visible(By.cssSelector("#due-results table"));
+        assertThat(browser.executeScript("return performance.getEntriesByType('resource')"
+                + ".filter((e) => new URL(e.name).pathname === '/due').map((e) => e.name)"))
+                .asList().containsExactly(console() + "/due?from=2021-03-20&to=2021-04-19");
+    }
+
+
+    @Test
     void aDateInTheAddressThatIsNoRealDateIsTakenAsMissing() {
         open("/");
         signInAs("operator");
