@@ -715,8 +715,12 @@ async function dueOverview() {
   // The address follows the inputs (replaced, not one history entry a keystroke): it can be shared or reloaded.
   const follow = () => history.replaceState(null, '',
     `${config.basePath}/due?${new URLSearchParams({ from: from.value, to: to.value || from.value })}`);
-  const from = h('input', { id: 'due-from', type: 'date', required: true, value: params.get('from') ?? serviceToday(), oninput: follow });
-  const to = h('input', { id: 'due-to', type: 'date', required: true, value: params.get('to') ?? plusDays(from.value, 30), oninput: follow });
+  const from = h('input', { id: 'due-from', type: 'date', required: true, value: params.get('from'), oninput: follow });
+  const to = h('input', { id: 'due-to', type: 'date', required: true, value: params.get('to'), oninput: follow });
+  // A date input holds only a real YYYY-MM-DD date: one from the address that is not (from=abc,
+  // 2021-02-30) leaves it empty, and is then taken as missing, rather than asking with no date.
+  from.value ||= serviceToday();
+  to.value ||= plusDays(from.value, 30);
   const results = h('div', { id: 'due-results', 'aria-live': 'polite' });
   const items = [];
   const show = async (cursor) => {
@@ -798,7 +802,19 @@ async function enter() {
     return;
   }
   await adoptPartnerLanguage();
-  go(auth.takeReturn() ?? '/', { replace: true });
+  go(returnPath() ?? '/', { replace: true });
+}
+
+/**
+ * The address remembered before signing in (an email's deep link, or the page the previous person
+ * of this tab left and Back showed again after signing out), unless it is another partner's page
+ * for a partner admin, which would only read "Not found" (see notFound): then home instead.
+ * Operators read any partner's pages (D22); operator-only pages send a partner admin home (operatorOnly).
+ */
+function returnPath() {
+  const path = auth.takeReturn();
+  const partnerId = path?.match(/^\/partners\/([^/?#]+)/)?.[1]; // as partnerPath wrote it into the address
+  return !partnerId || auth.isOperator() || partnerId === encodeURIComponent(auth.claims().partnerId) ? path : null;
 }
 
 /**

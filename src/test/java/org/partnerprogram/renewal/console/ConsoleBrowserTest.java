@@ -1093,6 +1093,59 @@ class ConsoleBrowserTest extends ApiTestSupport {
     }
 
     @Test
+    void aDirectLoadOfTheDueOverviewAsksTheServiceOnce() {
+        open("/");
+        signInAs("operator");
+        heading("Open a partner");
+        open("/due?from=2021-03-20&to=2021-04-19"); // a reload, or an address pasted while signed in
+        heading("Due overview");
+        visible(By.cssSelector("#due-results table"));
+        assertThat(browser.executeScript("return performance.getEntriesByType('resource')"
+                + ".filter((e) => new URL(e.name).pathname === '/due').map((e) => e.name)"))
+                .asList().containsExactly(console() + "/due?from=2021-03-20&to=2021-04-19");
+    }
+
+
+    @Test
+    void aDateInTheAddressThatIsNoRealDateIsTakenAsMissing() {
+        open("/");
+        signInAs("operator");
+        heading("Open a partner");
+        for (String address : List.of("/due?from=abc", "/due?from=2021-02-30&to=2021-04-19", "/due?from=2021-03-20&to=2021-04-31")) {
+            open(address);
+            heading("Due overview");
+            visible(By.cssSelector("#due-results table"));
+            assertThat(browser.findElement(By.id("due-from")).getAttribute("value")).as(address).isEqualTo("2021-03-20");
+            assertThat(browser.findElement(By.id("due-to")).getAttribute("value")).as(address).isEqualTo("2021-04-19");
+            assertThat(browser.getCurrentUrl()).as(address).endsWith("/due?from=2021-03-20&to=2021-04-19");
+        }
+    }
+
+    @Test
+    void afterSignOutAndBackAnotherPartnersAdminLandsOnItsOwnCompetencies() {
+        open("/");
+        signInAs("contoso");
+        heading("Competencies");
+        browser.findElement(By.cssSelector("a[data-offer='cloud-platform']")).click();
+        heading("Gold Cloud Platform");
+        browser.findElement(By.id("sign-out")).click();
+        heading("Sign in");
+        browser.navigate().back(); // contoso's offer again, asking for a sign-in: remembered as where to return
+        wait.until(d -> browser.getCurrentUrl().endsWith("/partners/contoso/offers/cloud-platform"));
+        heading("Sign in");
+        signInAs("northwind");
+        heading("Competencies");
+        assertThat(browser.getCurrentUrl()).endsWith("/partners/northwind/offers");
+        visible(By.cssSelector("a[data-offer='data-platform']"));
+        // The same page's own admin, or an operator, is still taken back to it.
+        browser.findElement(By.id("sign-out")).click();
+        heading("Sign in");
+        open("/partners/contoso/offers/cloud-platform");
+        signInAs("operator");
+        heading("Gold Cloud Platform — Contoso Ltd (contoso)");
+    }
+
+    @Test
     void anOperatorsPagesNameThePartnerAndOfferNoRenewal() {
         String partner = partnerWithExemptOffer("4730.00"); // renewable: its admin would get the pay form
         open("/partners/" + partner + "/offers");
