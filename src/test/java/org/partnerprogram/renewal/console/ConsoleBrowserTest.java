@@ -6,26 +6,20 @@ import static org.hamcrest.Matchers.hasSize;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.partnerprogram.renewal.api.ApiTestSupport;
 import org.partnerprogram.renewal.api.Tokens;
 
 /**
@@ -35,27 +29,11 @@ import org.partnerprogram.renewal.api.Tokens;
  */
 @QuarkusTest
 @TestProfile(ConsoleProfile.class)
-class ConsoleBrowserTest extends ApiTestSupport {
-
-    static ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ConsoleBrowserTest extends BrowserTestSupport {
 
     @BeforeEach
     void freshTab() {
         today("2021-03-20T10:00:00Z");
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         browser.manage().window().setSize(new Dimension(1280, 900));
         open("/");
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
@@ -65,15 +43,6 @@ class ConsoleBrowserTest extends ApiTestSupport {
     @AfterEach
     void thePagesVisitedLogNoErrors() {
         assertThat(Browser.consoleErrors(browser)).as("errors in the browser's console").isEmpty();
-    }
-
-    String console() {
-        return "http://127.0.0.1:" + local.apiPort();
-    }
-
-    void open(String path) {
-        browser.get(console() + path);
-        wait.until(d -> "true".equals(browser.executeScript("return document.body.dataset.ready")));
     }
 
     WebElement heading(String text) {

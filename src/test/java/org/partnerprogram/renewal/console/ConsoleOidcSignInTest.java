@@ -9,18 +9,12 @@ import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.partnerprogram.renewal.api.ApiTestSupport;
 import org.partnerprogram.renewal.api.Tokens;
 
 /**
@@ -31,7 +25,7 @@ import org.partnerprogram.renewal.api.Tokens;
  */
 @QuarkusTest
 @TestProfile(ConsoleOidcSignInTest.WithIssuer.class)
-class ConsoleOidcSignInTest extends ApiTestSupport {
+class ConsoleOidcSignInTest extends BrowserTestSupport {
 
     public static class WithIssuer implements QuarkusTestProfile {
         @Override
@@ -73,36 +67,12 @@ class ConsoleOidcSignInTest extends ApiTestSupport {
     }
 
     FakeIssuer issuer;
-    static ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void freshTab() {
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         issuer.signsIn(Tokens.partnerAdmin("contoso"));
         open("/");
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
-    }
-
-    String console() {
-        return "http://127.0.0.1:" + local.apiPort();
-    }
-
-    void open(String path) {
-        browser.get(console() + path);
-        wait.until(d -> "true".equals(browser.executeScript("return document.body.dataset.ready")));
     }
 
     /** The main heading once it reads this. */
