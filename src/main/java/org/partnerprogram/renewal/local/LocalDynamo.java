@@ -1,7 +1,11 @@
 package org.partnerprogram.renewal.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import java.net.BindException;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.jboss.logging.Logger;
 import org.partnerprogram.renewal.store.Table;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,21 +19,36 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 public final class LocalDynamo implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalDynamo.class);
-    private final DynamoDBProxyServer server;
+    private final Server server;
+    private final LocalDynamoDBServerHandler handler;
 
-    private LocalDynamo(DynamoDBProxyServer server) {
+    private LocalDynamo(Server server, LocalDynamoDBServerHandler handler) {
         this.server = server;
+        this.handler = handler;
     }
 
+    /**
+     * Listens on 127.0.0.1 only, like the local API: DynamoDB Local's own launcher (ServerRunner)
+     * listens on every interface and has no option for it, so its request handler is served here by
+     * the Jetty it ships with. In memory; nothing is sent to AWS (no telemetry).
+     */
     public static LocalDynamo start(int port) {
+        Server server = new Server();
+        ServerConnector loopback = new ServerConnector(server);
+        loopback.setHost("127.0.0.1");
+        loopback.setPort(port);
+        server.addConnector(loopback);
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+            LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(
+                    new LocalDynamoDBRequestHandler(0, true, null, false, false), null);
+            server.setHandler(new ContextHandler(handler, "/"));
             server.start();
-            LOG.infof("DynamoDB Local (in memory) listening on 127.0.0.1:%d", port);
-            return new LocalDynamo(server);
+            LOG.infof("DynamoDB Local (in memory) listening on 127.0.0.1:%d", loopback.getLocalPort());
+            return new LocalDynamo(server, handler);
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start on port " + port + ": " + e.getMessage(), e);
+            stopQuietly(server);
+            throw e.getCause() instanceof BindException ? LocalRun.portInUse(port, "local.dynamodb-port", e)
+                    : new IllegalStateException("DynamoDB Local did not start on port " + port + ": " + e.getMessage(), e);
         }
     }
 
@@ -46,6 +65,11 @@ public final class LocalDynamo implements AutoCloseable {
 
     @Override
     public void close() {
+        stopQuietly(server);
+        handler.close();
+    }
+
+    private static void stopQuietly(Server server) {
         try {
             server.stop();
         } catch (Exception e) {

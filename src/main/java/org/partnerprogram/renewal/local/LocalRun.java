@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.literal.NamedLiteral;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,12 +76,19 @@ public class LocalRun {
             DemoData.load(enrol, config.auth().operatorRole());
         }
         mailbox = new LocalMailbox(clock);
+        LocalApi.Template routes;
         try {
-            api = LocalApi.start(apiPort, LocalApi.Template.read(template),
-                    name -> handlers.select(NamedLiteral.of(name)).get(), clock,
-                    this::consoleConfig, openApi, mailbox);
+            routes = LocalApi.Template.read(template);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the local API from " + template.toAbsolutePath(), e);
+            throw new UncheckedIOException("cannot read the routes of " + template.toAbsolutePath(), e);
+        }
+        try {
+            api = LocalApi.start(apiPort, routes, name -> handlers.select(NamedLiteral.of(name)).get(), clock,
+                    this::consoleConfig, openApi, mailbox);
+        } catch (BindException e) {
+            throw portInUse(apiPort, "local.api-port", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the local API on port " + apiPort, e);
         }
         if (notifyFromStream) {
             String streamArn = dynamo.describeTable(b -> b.tableName(config.tableName())).table().latestStreamArn();
@@ -88,6 +96,12 @@ public class LocalRun {
         }
         LOG.infof("Renewal API ready on http://127.0.0.1:%d (clock %s%s); console at http://127.0.0.1:%d/", api.port(),
                 clock.instant(), clock.pinned() != null ? ", pinned" : "", api.port());
+    }
+
+    /** A port of the local run that another process holds: said plainly, with the setting that moves it. */
+    static IllegalStateException portInUse(int port, String setting, Exception cause) {
+        return new IllegalStateException("port " + port + " on 127.0.0.1 is in use (another local run?): stop what holds"
+                + " it, or start on another port: ./mvnw quarkus:dev -D" + setting + "=" + (port + 1), cause);
     }
 
     /**
