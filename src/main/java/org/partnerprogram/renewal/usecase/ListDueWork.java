@@ -59,6 +59,16 @@ public class ListDueWork {
     /** The items due in [from, to] after {@code after} (null: from the start), at most {@code limit}. */
     public Page due(Caller caller, LocalDate from, LocalDate to, int limit, Position after) {
         access.requireOperator(caller);
+        requireValid(from, to, limit, after);
+        List<Item> items = dueAfter(after == null ? from : after.dueAt(), to, after);
+        if (items.size() <= limit) {
+            return new Page(items, null);
+        }
+        List<Item> page = List.copyOf(items.subList(0, limit));
+        return new Page(page, page.get(limit - 1).position());
+    }
+
+    private static void requireValid(LocalDate from, LocalDate to, int limit, Position after) {
         if (to.isBefore(from)) {
             throw Problem.invalid("to", "must not be before from");
         }
@@ -73,7 +83,10 @@ public class ListDueWork {
         if (after != null && (after.dueAt().isBefore(from) || after.dueAt().isAfter(to))) {
             throw Problem.invalid("cursor", "is not a cursor of this range; start again without one");
         }
-        LocalDate start = after == null ? from : after.dueAt();
+    }
+
+    /** Every item due in [start, to] that comes after {@code after} (null: all), in the answer's order. */
+    private List<Item> dueAfter(LocalDate start, LocalDate to, Position after) {
         List<Item> items = new ArrayList<>();
         for (int shard = 0; shard < store.dueShards(); shard++) {
             for (StoredOffer stored : store.dueBetween(shard, start.minusDays(rules.pendingWorkSpanDays()), to)) {
@@ -89,10 +102,6 @@ public class ListDueWork {
             }
         }
         items.sort(Comparator.comparing(Item::position, ORDER));
-        if (items.size() <= limit) {
-            return new Page(items, null);
-        }
-        List<Item> page = List.copyOf(items.subList(0, limit));
-        return new Page(page, page.get(limit - 1).position());
+        return items;
     }
 }

@@ -111,8 +111,17 @@ public class NotifyPartner {
         if (claim == NotificationStore.Claim.BUSY) {
             throw new DeliveryInProgress("another delivery is sending " + describe(event));
         }
+        return send(event, offer.get(), partner, token);
+    }
+
+    /**
+     * Emails the event to the partner's contacts under the claim {@code token} and records the
+     * outcome. A transient failure gives the claim back and is thrown, so the event is redelivered
+     * (D20); a permanent one is recorded as FAILED.
+     */
+    private Result send(OutboxEvent event, Offer offer, Partner partner, String token) {
         List<String> to = partner.contacts().stream().map(Contact::email).toList();
-        LetterWriter.Written written = writer.write(letter(event, offer.get(), partner));
+        LetterWriter.Written written = writer.write(letter(event, offer, partner));
         String messageId;
         try {
             messageId = mailer.send(new Email(config.mail().sender(), to, written.subject(), written.text(), written.html()));
@@ -125,8 +134,7 @@ public class NotifyPartner {
             complete(token, outcome(event, Status.FAILED, to, null, null, failure.getMessage()));
             return Result.FAILED;
         }
-        Instant sentAt = today.now();
-        complete(token, outcome(event, Status.SENT, to, sentAt, messageId, null));
+        complete(token, outcome(event, Status.SENT, to, today.now(), messageId, null));
         return Result.SENT;
     }
 
