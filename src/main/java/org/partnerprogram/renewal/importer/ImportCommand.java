@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,44 +29,58 @@ public final class ImportCommand {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> options = new HashMap<>();
-        String file = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--dry-run" -> options.put("dry-run", "true");
-                case "--endpoint", "--table", "--format" -> {
-                    if (i + 1 == args.length) {
-                        return usage(err, args[i] + " needs a value");
+    /** The command line, read; a mistake in it is an {@link IllegalArgumentException} naming it. */
+    record Options(String file, String endpoint, String table, Rows.Format format, boolean dryRun) {
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new HashMap<>();
+            String file = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--dry-run" -> values.put("dry-run", "true");
+                    case "--endpoint", "--table", "--format" -> {
+                        if (i + 1 == args.length) {
+                            throw new IllegalArgumentException(args[i] + " needs a value");
+                        }
+                        values.put(args[i].substring(2), args[++i]);
                     }
-                    options.put(args[i].substring(2), args[++i]);
-                }
-                default -> {
-                    if (args[i].startsWith("--") || file != null) {
-                        return usage(err, "unexpected argument " + args[i]);
+                    default -> {
+                        if (args[i].startsWith("--") || file != null) {
+                            throw new IllegalArgumentException("unexpected argument " + args[i]);
+                        }
+                        file = args[i];
                     }
-                    file = args[i];
                 }
             }
+            if (file == null) {
+                throw new IllegalArgumentException("no file to import");
+            }
+            return new Options(file, values.get("endpoint"), values.get("table"),
+                    values.containsKey("format") ? format(values.get("format")) : Rows.formatOf(file),
+                    values.containsKey("dry-run"));
         }
-        if (file == null) {
-            return usage(err, "no file to import");
+
+        private static Rows.Format format(String name) {
+            return Arrays.stream(Rows.Format.values()).filter(f -> f.name().equalsIgnoreCase(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--format must be csv or jsonl, not " + name));
         }
-        Rows.Format format = options.containsKey("format")
-                ? Rows.Format.valueOf(options.get("format").toUpperCase(Locale.ROOT)) : Rows.formatOf(file);
-        Map<String, String> overrides = options.containsKey("table") ? Map.of("renewal.table-name", options.get("table")) : Map.of();
-        boolean dryRun = options.containsKey("dry-run");
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+        Map<String, String> overrides = options.table() != null ? Map.of("renewal.table-name", options.table()) : Map.of();
         long started = System.nanoTime();
-        try (BufferedReader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
-                var dynamo = Standalone.dynamo(options.get("endpoint"))) {
+        try (BufferedReader in = Files.newBufferedReader(Path.of(options.file()), StandardCharsets.UTF_8);
+                var dynamo = Standalone.dynamo(options.endpoint())) {
             Standalone services = Standalone.wire(Standalone.config(overrides), dynamo, Clock.systemUTC());
             BulkImport.Summary summary = new BulkImport(services.store, services.enrolOffer(),
-                    services.config.auth().operatorRole(), dryRun, out, err).run(new Rows(in, format));
-            double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("offers:   %s%npartners: %s%n", counts(summary.offers()), counts(summary.partners()));
-            int rows = summary.offers().values().stream().mapToInt(Integer::intValue).sum();
-            out.printf("%,d rows in %.1f s (%,.0f rows/s)%s%n", rows, seconds, rows / seconds,
-                    dryRun ? "; dry run: nothing was written" : "");
+                    services.config.auth().operatorRole(), options.dryRun(), out, err).run(new Rows(in, options.format()));
+            report(out, summary, (System.nanoTime() - started) / 1e9, options.dryRun());
             return summary.rejectedAny() ? 2 : 0;
         } catch (IOException | IllegalArgumentException e) {
             err.println("import failed: " + e.getMessage());
@@ -74,6 +89,13 @@ public final class ImportCommand {
             err.println("import failed: the table could not be used: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static void report(PrintStream out, BulkImport.Summary summary, double seconds, boolean dryRun) {
+        out.printf("offers:   %s%npartners: %s%n", counts(summary.offers()), counts(summary.partners()));
+        int rows = summary.offers().values().stream().mapToInt(Integer::intValue).sum();
+        out.printf("%,d rows in %.1f s (%,.0f rows/s)%s%n", rows, seconds, rows / seconds,
+                dryRun ? "; dry run: nothing was written" : "");
     }
 
     private static String counts(Map<BulkImport.Change, Integer> counts) {

@@ -216,4 +216,15 @@ class BulkImportTest {
     void aMissingFileIsAFatalError() {
         assertThat(importFile(dir.resolve("nothing.csv")).exit()).isEqualTo(1);
     }
+
+    @Test
+    void aFormatTheCommandDoesNotKnowIsAUsageMistakeSaidByNameAndNothingIsWritten() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ImportCommand.run(new String[] {"--endpoint", endpoint, "--table", table, "--format", "xml",
+            resource("mixed.csv").toString()}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("--format must be csv or jsonl, not xml")
+                .contains("usage: ImportCommand");
+        assertThat(offersStored()).isZero();
+    }
 }
