@@ -444,9 +444,11 @@ async function notifications(partnerId) {
 }
 
 function pmcHelp() {
-  const partnerId = new URLSearchParams(location.search).get('partner') ?? auth.claims()?.partnerId;
+  // ?partner= says which partner an operator came from; a partner admin's is always its own.
+  const partnerId = auth.isOperator() ? new URLSearchParams(location.search).get('partner') : auth.claims()?.partnerId;
   render(t('pmc.title'), h('p', {}, t('pmc.text')),
-    partnerId ? h('p', {}, link(`${partnerPath(partnerId)}/offers`, t('pmc.back'))) : null);
+    partnerId ? h('p', {}, link(`${partnerPath(partnerId)}/offers`,
+      auth.isOperator() ? t('pmc.backTo', { partner: partnerId }) : t('pmc.back'))) : null);
 }
 
 // ---------- operator ----------

@@ -232,6 +232,17 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         Browser.screenshot(browser, "console-05-fabrikam-pmc-migration-notice");
         blocker.findElement(By.cssSelector("a.pmc-link")).click();
         heading("Moving your membership from PMC to Partner Center");
+        assertThat(browser.findElement(By.linkText("Back to your competencies")).getAttribute("href"))
+                .isEqualTo(console() + "/partners/fabrikam/offers");
+        // The page's partner only names where an operator came from: a partner admin goes back to its own.
+        open("/help/pmc-migration?partner=contoso");
+        assertThat(visible(By.linkText("Back to your competencies")).getAttribute("href"))
+                .isEqualTo(console() + "/partners/fabrikam/offers");
+        browser.findElement(By.id("sign-out")).click();
+        open("/help/pmc-migration?partner=fabrikam");
+        signInAs("operator");
+        assertThat(visible(By.linkText("Back to the competencies of fabrikam")).getAttribute("href"))
+                .isEqualTo(console() + "/partners/fabrikam/offers");
     }
 
     @Test
