@@ -428,11 +428,38 @@ function offerSummary(status) {
 }
 
 /** The partner's emails and their fate (D21); each offer named as the Competencies name it. */
+/**
+ * The emails an event causes are sent after it (a renewal's receipt within seconds, D20): while the
+ * list is shown it reads itself again this often, and draws itself again only when it changed.
+ */
+const NOTIFICATIONS_REFRESH_MS = 3000;
+
 async function notifications(partnerId) {
-  const [answer, offers, partner] = await Promise.all([get(`${partnerPath(partnerId)}/notifications`),
-    get(`${partnerPath(partnerId)}/offers`), partnerOfOperator(partnerId)]);
+  const path = `${partnerPath(partnerId)}/notifications`;
+  const [answer, offers, partner] = await Promise.all([get(path), get(`${partnerPath(partnerId)}/offers`),
+    partnerOfOperator(partnerId)]);
   const names = new Map(offers.offers.map((s) => [s.offerId, s.name]));
-  render(headed(t('notifications.title'), partner), answer.notifications.length === 0 ? h('p', {}, t('notifications.none')) : table([
+  const list = h('div', { id: 'notification-list', 'aria-live': 'polite' }, notificationTable(answer.notifications, names));
+  render(headed(t('notifications.title'), partner), list);
+  let shown = JSON.stringify(answer.notifications);
+  const refresh = async () => {
+    if (!list.isConnected) return; // another page (or language) is shown: this list is done
+    try {
+      const fresh = (await get(path)).notifications;
+      if (list.isConnected && JSON.stringify(fresh) !== shown) {
+        shown = JSON.stringify(fresh);
+        fill(list, notificationTable(fresh, names));
+      }
+    } catch {
+      // Not readable now (offline, signed out): the next page shown says why.
+    }
+    setTimeout(refresh, NOTIFICATIONS_REFRESH_MS);
+  };
+  setTimeout(refresh, NOTIFICATIONS_REFRESH_MS);
+}
+
+function notificationTable(notifications, names) {
+  return notifications.length === 0 ? h('p', {}, t('notifications.none')) : table([
     { label: t('col.sentAt'), cell: (n) => (n.sentAt ? h('time', { datetime: n.sentAt }, instant(n.sentAt)) : t('notifications.notSent')) },
     { label: t('col.event'), cell: (n) => t(`event.${n.event}`) },
     { label: t('col.offer'), cell: (n) => link(offerPath(n.partnerId, n.offerId), names.get(n.offerId) ?? n.offerId,
@@ -440,7 +467,7 @@ async function notifications(partnerId) {
     { label: t('col.ad'), cell: (n) => day(n.anniversaryDate) },
     { label: t('col.status'), cell: (n) => t(`delivery.${n.status}`) },
     { label: t('col.to'), cell: (n) => n.to.join(', ') },
-  ], answer.notifications, { caption: t('notifications.title') }));
+  ], notifications, { caption: t('notifications.title') });
 }
 
 function pmcHelp() {

@@ -429,6 +429,21 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         assertThat(visible(By.cssSelector("main a[data-offer='cloud-platform']")).getText()).isEqualTo("Gold Cloud Platform");
     }
 
+    @Test
+    void anEmailSentWhileTheNotificationsAreOpenShowsUpWithoutAReload() {
+        String partner = partnerWithExemptOffer("4730.00");
+        open("/partners/" + partner + "/notifications");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Notifications");
+        assertThat(visible(By.id("notification-list")).getText()).isEqualTo("No notifications yet.");
+        browser.executeScript("document.getElementById('notification-list').dataset.drawnOnce = 'true'");
+        renew(partner, "cloud-platform", "while-open", payment("4730.00", "USD")).then().statusCode(201);
+        assertThat(visible(By.cssSelector("#notification-list a[data-offer='cloud-platform']")).getText())
+                .isEqualTo("Gold Cloud Platform");
+        assertThat(browser.findElement(By.id("notification-list")).getAttribute("data-drawn-once"))
+                .as("the same page, not loaded again").isEqualTo("true");
+    }
+
     /** Waits until the partner has this many notifications recorded. */
     void awaitNotifications(String partner, int count) throws InterruptedException {
         for (int i = 0; i < 100 && as(Tokens.partnerAdmin(partner)).get("/partners/{p}/notifications", partner)
