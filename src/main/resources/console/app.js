@@ -34,7 +34,9 @@ function link(path, text, attrs = {}) {
   return h('a', { href: config.basePath + path, 'data-route': '', ...attrs }, text);
 }
 
-function table(columns, rows, { caption } = {}) {
+/** The rows in a table, or, when there are none and the page has words for that, those words. */
+function table(columns, rows, { caption, empty } = {}) {
+  if (rows.length === 0 && empty) return h('p', {}, empty);
   return h('div', { class: 'table-wrap' },
     h('table', {},
       caption ? h('caption', {}, caption) : null,
@@ -167,20 +169,23 @@ function statusBadge(status) {
 }
 
 /**
- * The extension in the emails' words (D13). Still on PMC, the exemption is only a prospect: a
- * warning that says what would change, never the green notice beside the blocker that denies it.
- * None for a lapsed offer. level: its heading's, one below the heading of the part of the page it sits in.
+ * The extension in the emails' words (D13). It needs the membership moved from PMC to Partner
+ * Center (the page; D8): until then (moved false) the exemption is only a prospect, a warning
+ * that says what would change, whether or not the requirements are met, never the green notice
+ * beside the blocker that denies it. None for a lapsed offer. level: its heading's, one below the
+ * heading of the part of the page it sits in.
  */
-function exemptionNotice(status, level = 'h2') {
+function exemptionNotice(status, moved, level = 'h2') {
   if (!exemptionUsable(status)) return null;
   const until = day(status.exemption.until);
-  if (waitsForPmcMigration(status)) {
+  const operator = auth.isOperator(); // reads it about the partner, not addressed to them
+  if (!moved || waitsForPmcMigration(status)) {
     return h('section', { class: 'notice warning exemption-pending', 'aria-labelledby': 'exemption-title' },
-      h(level, { id: 'exemption-title' }, t('exemption.pendingTitle')),
-      h('p', {}, parts('exemption.pending', { until })));
+      h(level, { id: 'exemption-title' }, t(operator ? 'exemption.pendingTitleOperator' : 'exemption.pendingTitle')),
+      h('p', {}, parts(feeDue(status) ? 'exemption.pendingFee' : 'exemption.pendingNoFee', { until })));
   }
   return h('section', { class: 'notice exemption', 'aria-labelledby': 'exemption-title' },
-    h(level, { id: 'exemption-title' }, t('exemption.title')),
+    h(level, { id: 'exemption-title' }, t(operator ? 'exemption.titleOperator' : 'exemption.title')),
     h('p', {}, parts(feeDue(status) ? 'exemption.textFee' : 'exemption.textNoFee', { until })));
 }
 
@@ -190,10 +195,14 @@ function blockerList(status, partnerId, level = 'h2') {
   return h('section', { class: 'notice warning', 'aria-labelledby': 'blockers-title' },
     h(level, { id: 'blockers-title' }, t('offer.notRenewable')),
     h('ul', { class: 'blockers' }, status.blockers.map((b) => h('li', { 'data-code': b.code },
-      blockerText(b, status),
-      b.code === 'pmc-migration-required'
-        ? [' ', link(`/help/pmc-migration?partner=${encodeURIComponent(partnerId)}`, t('pmc.link'), { class: 'pmc-link' })]
-        : null))));
+      blockerWithHelp(b, status, partnerId)))));
+}
+
+/** A blocker in plain words; the PMC one with the link to what to do about it. */
+function blockerWithHelp(blocker, status, partnerId) {
+  return [blockerText(blocker, status), blocker.code === 'pmc-migration-required'
+    ? [' ', link(`/help/pmc-migration?partner=${encodeURIComponent(partnerId)}`, t('pmc.link'), { class: 'pmc-link' })]
+    : null];
 }
 
 // ---------- partner admin ----------
@@ -205,14 +214,18 @@ const offerPath = (p, o) => `${partnerPath(p)}/offers/${encodeURIComponent(o)}`;
 const named = (partner) => t('partner.named', { name: partner.name, id: partner.partnerId });
 
 /**
- * For an operator, who reads any partner's pages (D22), the partner they show, named (only its id
- * when it is not enrolled); null for a partner admin, whose pages stay as Partner Center draws them.
+ * For an operator, who reads any partner's pages (D22), the partner they show, named from its
+ * profile (only its id when it is not enrolled); null for a partner admin, whose pages stay as
+ * Partner Center draws them.
  */
+const shownPartner = (partnerId, profile) => (auth.isOperator() ? (profile ? named(profile) : partnerId) : null);
+
 async function partnerOfOperator(partnerId) {
-  if (!auth.isOperator()) return null;
-  const partner = await enrolledPartner(partnerId);
-  return partner ? named(partner) : partnerId;
+  return auth.isOperator() ? shownPartner(partnerId, await enrolledPartner(partnerId)) : null;
 }
+
+/** Whether the partner's membership has moved to Partner Center; one not enrolled has not (as the API reads it). */
+const migrated = (profile) => profile?.migratedToPartnerCenter ?? false;
 
 /** The partner as an operator described it, or null when it is not enrolled (404, D22). */
 function enrolledPartner(partnerId) {
@@ -229,7 +242,7 @@ async function competencies(partnerId) {
   const [list, partner] = await Promise.all([get(`${partnerPath(partnerId)}/offers`), partnerOfOperator(partnerId)]);
   render(headed(t('competencies.title'), partner),
     h('p', {}, parts(partner ? 'competencies.introOperator' : 'competencies.intro', { asOf: day(list.asOf) })),
-    list.offers.length === 0 ? h('p', {}, t('competencies.none')) : table([
+    table([
       { label: t('col.offer'), cell: (s) => link(offerPath(partnerId, s.offerId), s.name, { 'data-offer': s.offerId }) },
       { label: t('col.area'), cell: (s) => s.area },
       { label: t('col.status'), cell: statusBadge },
@@ -237,7 +250,7 @@ async function competencies(partnerId) {
       { label: t('col.window'), cell: windowRange },
       { label: t('col.daysLeft'), cell: daysLeft },
       { label: t('col.requirements'), cell: requirements },
-    ], list.offers, { caption: t('competencies.title') }));
+    ], list.offers, { caption: t('competencies.title'), empty: t('competencies.none') }));
 }
 
 const membershipPath = (p, o) => `${partnerPath(p)}/membership${o ? `?offer=${encodeURIComponent(o)}` : ''}`;
@@ -251,7 +264,8 @@ const membershipPath = (p, o) => `${partnerPath(p)}/membership${o ? `?offer=${en
  * An operator cannot renew (the API answers 403): they see the offers and fees, without Renew.
  */
 async function membershipOffers(partnerId, top = null) {
-  const [list, partner] = await Promise.all([get(`${partnerPath(partnerId)}/offers`), partnerOfOperator(partnerId)]);
+  const [list, profile] = await Promise.all([get(`${partnerPath(partnerId)}/offers`), enrolledPartner(partnerId)]);
+  const partner = shownPartner(partnerId, profile);
   const offerId = partner ? null : new URLSearchParams(location.search).get('offer');
   const selected = list.offers.find((s) => s.offerId === offerId) ?? null;
   const box = selected ? top?.(selected) ?? null : null;
@@ -260,13 +274,13 @@ async function membershipOffers(partnerId, top = null) {
     : blockerList(selected, partnerId, 'h3'));
   const renew = { label: t('col.renew'), cell: (s) => (s.renewable
     ? link(membershipPath(partnerId, s.offerId), t('membership.open', { name: s.name }), { 'data-renew': s.offerId })
-    : s.blockers.map((b, i) => [i > 0 ? ' ' : null, blockerText(b, s)])) };
+    : s.blockers.map((b, i) => [i > 0 ? ' ' : null, blockerWithHelp(b, s, partnerId)])) };
   render(headed(t('membership.title'), partner),
     h('p', {}, t(partner ? 'membership.introOperator' : 'membership.intro')),
     box,
     offerId && !selected ? notice('warning', h('p', { id: 'membership-unknown' }, t('membership.unknown', { id: offerId }))) : null,
     selected ? h('section', { id: 'membership-offer', 'aria-labelledby': 'membership-offer-title' },
-      h('h2', { id: 'membership-offer-title' }, selected.name), exemptionNotice(selected, 'h3'), pay) : null,
+      h('h2', { id: 'membership-offer-title' }, selected.name), exemptionNotice(selected, migrated(profile), 'h3'), pay) : null,
     table([
       { label: t('col.offer'), cell: (s) => link(offerPath(partnerId, s.offerId), s.name, { 'data-offer': s.offerId }) },
       { label: t('col.status'), cell: statusBadge },
@@ -274,9 +288,9 @@ async function membershipOffers(partnerId, top = null) {
       { label: t('col.window'), cell: windowRange },
       { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
       partner ? null : renew,
-    ].filter(Boolean), list.offers, { caption: t('membership.title') }));
+    ].filter(Boolean), list.offers, { caption: t('membership.title'), empty: t('competencies.none') }));
   focusTop(box);
-  if (selected && !box) document.getElementById('payment-reference')?.focus();
+  if (selected && !box) focusRenewForm();
 }
 
 function historyTable(renewals) {
@@ -386,6 +400,11 @@ function renewal(partnerId, status, redraw, labelledBy = null) {
 }
 
 /** After a redraw, the box on top takes the focus (a screen reader reads it; the keyboard starts there). */
+/** The keyboard's place in the renew form: the payment reference, or Renew itself when no fee is due (D10). */
+function focusRenewForm() {
+  (document.getElementById('payment-reference') ?? document.getElementById('renew-button'))?.focus();
+}
+
 function focusTop(box) {
   if (!box) return;
   box.setAttribute('tabindex', '-1');
@@ -395,24 +414,24 @@ function focusTop(box) {
 /** The offer's page (the emails' deep link); after a renewal or a refusal it is drawn again with the answer on top. */
 async function offerPage(partnerId, offerId, top = null) {
   const operator = auth.isOperator();
-  const [status, history, partner] = await Promise.all([
+  const [status, history, profile] = await Promise.all([
     get(offerPath(partnerId, offerId)),
     get(`${offerPath(partnerId, offerId)}/renewals`),
-    partnerOfOperator(partnerId),
+    enrolledPartner(partnerId),
   ]);
   const box = top?.(status) ?? null;
-  render(headed(status.name, partner),
+  render(headed(status.name, shownPartner(partnerId, profile)),
     h('p', { class: 'crumbs' }, link(`${partnerPath(partnerId)}/offers`, t('nav.competencies')), ' › ', status.name),
     box,
     offerSummary(status),
-    exemptionNotice(status),
+    exemptionNotice(status, migrated(profile)),
     blockerList(status, partnerId),
     operator ? offerForm(partnerId, status, () => offerPage(partnerId, offerId, () => savedNotice(h('p', {}, t('offer.saved')))))
       : (status.renewable ? renewal(partnerId, status, (next) => offerPage(partnerId, offerId, next)) : null),
     h('section', { id: 'history', 'aria-labelledby': 'history-title' },
       h('h2', { id: 'history-title' }, t('history.title')), historyTable(history.renewals)));
   focusTop(box);
-  if (location.hash === '#renew' && !box) document.getElementById('payment-reference')?.focus();
+  if (location.hash === '#renew' && !box) focusRenewForm();
 }
 
 function offerSummary(status) {
@@ -459,7 +478,7 @@ async function notifications(partnerId) {
 }
 
 function notificationTable(notifications, names) {
-  return notifications.length === 0 ? h('p', {}, t('notifications.none')) : table([
+  return table([
     { label: t('col.sentAt'), cell: (n) => (n.sentAt ? h('time', { datetime: n.sentAt }, instant(n.sentAt)) : t('notifications.notSent')) },
     { label: t('col.event'), cell: (n) => t(`event.${n.event}`) },
     { label: t('col.offer'), cell: (n) => link(offerPath(n.partnerId, n.offerId), names.get(n.offerId) ?? n.offerId,
@@ -467,7 +486,7 @@ function notificationTable(notifications, names) {
     { label: t('col.ad'), cell: (n) => day(n.anniversaryDate) },
     { label: t('col.status'), cell: (n) => t(`delivery.${n.status}`) },
     { label: t('col.to'), cell: (n) => n.to.join(', ') },
-  ], notifications, { caption: t('notifications.title') });
+  ], notifications, { caption: t('notifications.title'), empty: t('notifications.none') });
 }
 
 function pmcHelp() {
@@ -674,13 +693,13 @@ async function partnerPage(partnerId, top = null) {
         ' · ', link(`${partnerPath(partnerId)}/notifications`, t('nav.notifications'))),
     form,
     h('section', { 'aria-labelledby': 'offers-title' }, h('h2', { id: 'offers-title' }, t('partner.offers')),
-      offers.offers.length === 0 ? h('p', {}, t('competencies.none')) : table([
+      table([
         { label: t('col.offer'), cell: (s) => link(offerPath(partnerId, s.offerId), s.name, { 'data-offer': s.offerId }) },
         { label: t('col.status'), cell: statusBadge },
         { label: t('col.ad'), cell: (s) => day(s.anniversaryDate) },
         { label: t('col.requirements'), cell: requirements },
         { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
-      ], offers.offers, { caption: t('partner.offers') })),
+      ], offers.offers, { caption: t('partner.offers'), empty: t('competencies.none') })),
     offerForm(partnerId, null, (offerId) => partnerPage(partnerId, () => savedNotice(
       h('p', {}, t('offer.saved'), ' ', link(offerPath(partnerId, offerId), offerId)))), offers.offers.map((s) => s.offerId)));
   focusTop(box);
@@ -759,16 +778,23 @@ async function dueOverview() {
       if (cursor) query.set('cursor', cursor);
       const page = await get(`/due?${query}`);
       if (!cursor) items.length = 0;
+      const shown = items.length;
       items.push(...page.items);
-      fill(results, items.length === 0 ? h('p', {}, t('due.none')) : table([
+      fill(results, table([
         { label: t('col.dueAt'), cell: (i) => day(i.dueAt) },
         { label: t('col.work'), cell: (i) => t(`event.${i.work}`) },
         { label: t('col.partner'), cell: (i) => link(partnerPath(i.partnerId), i.partnerId) },
         { label: t('col.offer'), cell: (i) => link(offerPath(i.partnerId, i.offerId), i.name) },
         { label: t('col.ad'), cell: (i) => day(i.anniversaryDate) },
-      ], items, { caption: t('due.title') }),
+      ], items, { caption: t('due.title'), empty: t('due.none') }),
       page.nextCursor ? h('button', { type: 'button', id: 'due-more', class: 'secondary', onclick: () => show(page.nextCursor) }, t('due.more')) : null);
       follow();
+      // "Show more" is redrawn away: the keyboard goes on at the first row it added.
+      const added = cursor ? results.querySelectorAll('tbody tr')[shown] : null;
+      if (added) {
+        added.tabIndex = -1;
+        added.focus();
+      }
     } catch (error) {
       refused(error, results, (name) => ({ from, to })[name] ?? null); // a 400 names the date ("to: ...")
     }
@@ -903,6 +929,16 @@ function currentPath() {
   return path === '' ? '/' : path;
 }
 
+/** An id from the address, decoded; null when it is not one (malformed, or outside the API's id rule). */
+function decodedId(segment) {
+  try {
+    const id = decodeURIComponent(segment);
+    return ID.test(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
 function go(path, { replace = false } = {}) {
   const url = config.basePath + path;
   if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
@@ -944,7 +980,9 @@ async function show() {
   if (!route) return notFound(h('p', {}, t('notFound.page')));
   main.setAttribute('aria-busy', 'true');
   try {
-    const args = path.match(route[0]).slice(1).map(decodeURIComponent);
+    // An id in the address that cannot be one names nothing, as an unknown one does: no call, no English 400.
+    const args = path.match(route[0]).slice(1).map(decodedId);
+    if (args.includes(null)) return notFound(h('p', {}, t('notFound.page')));
     await route[1](...args);
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401) {

@@ -587,6 +587,79 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void aPartnerStillOnPmcIsToldTheExemptionWaitsForTheMoveEvenWithItsRequirementsMet() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, false);
+        enrolOffer(partner, "modern-work", "COMPETENCY", "Modern Work", "2021-03-18", true, "1670.00");
+        open("/partners/" + partner + "/offers/modern-work");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Gold Modern Work");
+        assertThat(browser.findElements(By.cssSelector(".notice.exemption"))).as("no exemption said to be given").isEmpty();
+        assertThat(visible(By.cssSelector(".notice.exemption-pending")).getText()).contains(
+                "An exemption once you have moved to Partner Center",
+                "would be exempt from meeting the requirements until 18 March 2022 once the membership has moved",
+                "The renewal fee is still due.");
+        visible(By.id("payment-reference")); // its requirements are met: renewable without moving (D8)
+
+        browser.findElement(By.id("sign-out")).click();
+        open("/partners/" + partner + "/offers/modern-work");
+        signInAs("operator");
+        assertThat(visible(By.cssSelector(".notice.exemption-pending h2")).getText())
+                .isEqualTo("Exempt once the membership has moved to Partner Center");
+    }
+
+    @Test
+    void anOperatorReadsTheExemptionAboutThePartnerNotAddressedToThem() {
+        String partner = partnerWithExemptOffer("4730.00");
+        open("/partners/" + partner + "/offers/cloud-platform");
+        signInAs("operator");
+        assertThat(visible(By.cssSelector(".notice.exemption h2")).getText()).isEqualTo("Exempt from meeting the requirements");
+    }
+
+    @Test
+    void anIdInTheAddressThatCannotBeOneIsNotFoundWithoutAskingTheService() {
+        String partner = partnerWithExemptOffer("4730.00");
+        open("/partners/" + partner + "/offers/BAD%20ID");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Not found");
+        assertThat(visible(By.id("not-found-back")).getText()).isEqualTo("Back to your competencies");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("offerId");
+        assertThat(browser.executeScript("return performance.getEntriesByType('resource')"
+                + ".filter((e) => e.name.includes('BAD')).length")).as("requests naming the id").isEqualTo(0L);
+    }
+
+    @Test
+    void membershipOffersSaysSoWhenThePartnerHasNoOffers() {
+        String partner = newPartner("browser");
+        open("/partners/" + partner + "/membership");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Membership offers");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("No offers yet.");
+        assertThat(browser.findElements(By.cssSelector("main table"))).isEmpty();
+    }
+
+    @Test
+    void aPmcBlockerInTheMembershipListLinksToWhatToDo() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, false);
+        enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-03-12", false, "4730.00");
+        open("/partners/" + partner + "/membership");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Membership offers");
+        visible(By.cssSelector("td a.pmc-link")).click();
+        heading("Moving your membership from PMC to Partner Center");
+    }
+
+    @Test
+    void theRenewLinkOfAZeroFeeOfferPutsTheKeyboardOnRenew() {
+        String partner = partnerWithExemptOffer("0.00");
+        open("/partners/" + partner + "/offers/cloud-platform#renew");
+        signInWithToken(Tokens.partnerAdmin(partner));
+        heading("Gold Cloud Platform");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("renew-button");
+    }
+
+    @Test
     void membershipOffersSaysSoWhenTheOfferAskedForIsUnknown() {
         String partner = partnerWithExemptOffer("4730.00");
         open("/partners/" + partner + "/membership?offer=no-such-offer");
@@ -1069,6 +1142,23 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         visible(By.cssSelector("#due-results table"));
         setDate("due-to", "2021-04-10");
         assertThat(browser.getCurrentUrl()).endsWith("/due?from=2021-03-25&to=2021-04-10");
+    }
+
+    @Test
+    void showMoreAddsTheNextPageAndKeepsTheKeyboardAtTheFirstRowItAdded() {
+        String partner = newPartner("paging");
+        for (int i = 0; i < 101; i++) { // a page is 100 items (D23's default): one more makes a second
+            enrolOffer(partner, "offer-" + i, "COMPETENCY", "Cloud Platform", "2031-01-20", true, "100.00");
+        }
+        open("/due?from=2031-01-01&to=2031-01-10"); // the upcoming reminders, due 5 January 2031 (D5)
+        signInWithToken(Tokens.operator());
+        heading("Due overview");
+        wait.until(d -> d.findElements(By.cssSelector("#due-results tbody tr")).size() == 100);
+        visible(By.id("due-more")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#due-results tbody tr")).size() == 101);
+        assertThat(browser.findElements(By.id("due-more"))).as("no page after the last").isEmpty();
+        WebElement focused = browser.switchTo().activeElement();
+        assertThat(focused).isEqualTo(browser.findElements(By.cssSelector("#due-results tbody tr")).get(100));
     }
 
     @Test
