@@ -254,7 +254,7 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         signInWithToken(Tokens.partnerAdmin(partner));
         heading("能力");
         WebElement row = visible(By.xpath("//tr[.//a[@data-offer='cloud-platform']]"));
-        assertThat(row.getText()).contains("续订窗口期内", "2021年3月15日", "剩余 26 天", "未完成（豁免至 2022年3月15日）");
+        assertThat(row.getText()).contains("续订期内", "2021年3月15日", "剩余 26 天", "未完成（豁免至 2022年3月15日）");
         row.findElement(By.cssSelector("a[data-offer='cloud-platform']")).click();
         heading("Gold Cloud Platform");
         assertThat(visible(By.cssSelector(".notice.exemption")).getText()).contains("你已获得豁免",
