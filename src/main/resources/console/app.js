@@ -846,12 +846,13 @@ async function signedIn(value) {
  * of a console whose every call fails.
  */
 async function enter() {
-  const refusal = !auth.claims() ? 'problem.token' : (auth.usable() ? null : 'problem.claims');
+  const refusal = refusalOf(auth.claims());
   if (refusal) {
+    const values = { ...auth.claimNames(), value: String(auth.claims()?.partnerId) };
     auth.signOut();
     if (currentPath() === '/callback') history.replaceState(null, '', `${config.basePath}/`);
     signInPage();
-    const box = problemBox(new Error(t(refusal, auth.claimNames())));
+    const box = problemBox(new Error(t(refusal, values)));
     main.append(box);
     focusTop(box); // the keyboard's place is the refusal, not the top of the page
     return;
@@ -870,6 +871,15 @@ function returnPath() {
   const path = auth.takeReturn();
   const partnerId = path?.match(/^\/partners\/([^/?#]+)/)?.[1]; // as partnerPath wrote it into the address
   return !partnerId || auth.isOperator() || partnerId === encodeURIComponent(auth.claims().partnerId) ? path : null;
+}
+
+/** Why a token cannot be used here (the key of the words), or null when it can. */
+function refusalOf(who) {
+  if (!who) return 'problem.token';
+  if (!auth.usable()) return 'problem.claims';
+  // A partner admin's pages are addressed by that claim: one that cannot be an id reaches none of them.
+  if (!auth.isOperator() && !(typeof who.partnerId === 'string' && ID.test(who.partnerId))) return 'problem.partnerId';
+  return null;
 }
 
 /**

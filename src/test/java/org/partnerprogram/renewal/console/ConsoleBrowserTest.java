@@ -1318,6 +1318,17 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void aTokenWhosePartnerCannotBeAnIdIsRefusedAtSignInNamingIt() {
+        open("/");
+        signInWithToken(Tokens.jwt("{\"sub\":\"a@b.example\",\"partner_id\":\"contoso ltd\",\"roles\":[\"mpn-partner-admin\"]}"));
+        heading("Sign in");
+        assertThat(visible(By.cssSelector("main .problem")).getText())
+                .contains("This sign-in names the partner “contoso ltd” (claim partner_id), which is not a partner id");
+        assertThat(browser.executeScript("return sessionStorage.getItem('token')")).isNull();
+        theHeaderNamesNoOne();
+    }
+
+    @Test
     void aTokenWithoutSubjectIsSignedInAsTheApiAnswersIt() {
         String partner = partnerWithExemptOffer("4730.00");
         open("/");
