@@ -227,13 +227,19 @@ async function partnerOfOperator(partnerId) {
 /** Whether the partner's membership has moved to Partner Center; one not enrolled has not (as the API reads it). */
 const migrated = (profile) => profile?.migratedToPartnerCenter ?? false;
 
-/** The partner as an operator described it, or null when it is not enrolled (404, D22). */
-function enrolledPartner(partnerId) {
-  return get(partnerPath(partnerId)).catch((error) => {
-    if (error instanceof ApiProblem && error.status === 404) return null;
+/** A read whose 404 means `missing`, not a refusal; any other refusal still throws. */
+function unlessNotFound(read, missing) {
+  return read.catch((error) => {
+    if (error instanceof ApiProblem && error.status === 404) return missing;
     throw error;
   });
 }
+
+/** The partner as an operator described it, or null when it is not enrolled (404, D22). */
+const enrolledPartner = (partnerId) => unlessNotFound(get(partnerPath(partnerId)), null);
+
+/** Whether the partner has this offer. */
+const offerExists = (partnerId, offerId) => unlessNotFound(get(offerPath(partnerId, offerId)).then(() => true), false);
 
 /** A page's title, followed by the partner an operator is looking at. */
 const headed = (title, partner) => (partner ? t('partner.of', { title, partner }) : title);
@@ -616,20 +622,20 @@ function refuseHere(input, message) {
  * Sends an operator's form. Once stored, the page is drawn again from the API (redraw, given the
  * answer), so it shows what is now stored with the notice on top. A refusal is shown in the form's
  * result; a 400 also marks the field it names (inputFor) as invalid and moves the focus there.
- * check() answers [input, message] for a mistake that must not be sent (refused here), else null.
+ * check() answers (or promises) [input, message] for a mistake that must not be sent (refused here), else null.
  */
 async function sendForm(form, result, send, redraw, inputFor, check = () => null) {
   clearRefusals(form);
   // An earlier save's notice would read as this attempt's answer.
   for (const earlier of main.querySelectorAll('[data-saved]')) earlier.remove();
-  const mistake = check();
-  if (mistake) {
-    result.replaceChildren();
-    refuseHere(...mistake);
-    return;
-  }
   let answer;
   try {
+    const mistake = await check();
+    if (mistake) {
+      result.replaceChildren();
+      refuseHere(...mistake);
+      return;
+    }
     answer = await send();
   } catch (error) {
     refused(error, result, inputFor);
@@ -701,16 +707,17 @@ async function partnerPage(partnerId, top = null) {
         { label: t('col.fee'), cell: (s) => money(s.renewalFee) },
       ], offers.offers, { caption: t('partner.offers'), empty: t('competencies.none') })),
     offerForm(partnerId, null, (offerId) => partnerPage(partnerId, () => savedNotice(
-      h('p', {}, t('offer.saved'), ' ', link(offerPath(partnerId, offerId), offerId)))), offers.offers.map((s) => s.offerId)));
+      h('p', {}, t('offer.saved'), ' ', link(offerPath(partnerId, offerId), offerId))))));
   focusTop(box);
 }
 
 /**
  * Enrol (status null) or edit an offer; an edit replaces the fields (D17). Once stored, onSaved(offerId)
- * draws the page again. enrolled: the ids of the partner's offers, which enrolling refuses: the API's
- * PUT would replace the offer, which only its page's edit form may do.
+ * draws the page again. Enrolling refuses an id the partner already has, read just before the save
+ * (another operator may have enrolled it since the page was drawn): the API's PUT would replace
+ * that offer, which only its page's edit form may do.
  */
-function offerForm(partnerId, status, onSaved, enrolled = []) {
+function offerForm(partnerId, status, onSaved) {
   const prefix = status ? 'edit' : 'enrol';
   const id = (name) => `${prefix}-${name}`;
   const input = (name, attrs = {}) => h('input', { id: id(name), name, autocomplete: 'off', ...attrs });
@@ -747,11 +754,11 @@ function offerForm(partnerId, status, onSaved, enrolled = []) {
         renewalFee: { amount: amount.value.trim(), currency: currency.value.trim().toUpperCase() } }),
       () => onSaved(target),
       (field) => inputs.get(field),
-      () => {
+      async () => {
         // Enrolling: the id goes into the address, where a missing or odd one would make another URL.
         if (status) return null;
         const mistake = idMistake(target, 'offer.idMissing', t('offer.id'))
-          ?? (enrolled.includes(target) ? parts('offer.idTaken', { offer: link(offerPath(partnerId, target), target) }) : null);
+          ?? (await offerExists(partnerId, target) ? parts('offer.idTaken', { offer: link(offerPath(partnerId, target), target) }) : null);
         return mistake ? [offerId, mistake] : null;
       });
   });

@@ -1046,6 +1046,21 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void anOfferAnotherOperatorEnrolledWhileThePageWasOpenIsNotReplacedByTheEnrolForm() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, true);
+        open("/partners/" + partner);
+        signInWithToken(Tokens.operator());
+        heading(partner + " Ltd (" + partner + ")");
+        enrolOffer(partner, "data-analytics", "COMPETENCY", "Data Analytics", "2021-05-01", true, "1670.00"); // meanwhile
+        fillTheEnrolForm("data-analytics", "Gold AI on Azure", "2021-04-05", "4730.00");
+        saveTheEnrolForm();
+        refusedInTheBrowser("enrol-offer-id", "This partner already has the offer data-analytics: change it on its page.");
+        as(Tokens.operator()).get("/partners/{p}/offers/{o}", partner, "data-analytics").then().statusCode(200)
+                .body("anniversaryDate", org.hamcrest.Matchers.equalTo("2021-05-01"));
+    }
+
+    @Test
     void anOfferEnrolledBeforeItsPartnerIsSavedIsListedOnThePageDrawnAgain() {
         String partner = newPartner("browser");
         open("/partners/" + partner);
