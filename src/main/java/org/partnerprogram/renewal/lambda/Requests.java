@@ -308,7 +308,8 @@ public final class Requests {
     private static Money money(JsonNode node, String prefix) {
         String amount = text(node, prefix, "amount");
         if (!AMOUNT.matcher(amount).matches()) {
-            throw Problem.invalid(prefix + "amount", "must be a non-negative decimal string such as \"4730.00\"");
+            throw Problem.invalid(prefix + "amount", "must be a non-negative decimal string of at most 15 digits"
+                    + " before the point and 6 after, such as \"4730.00\"");
         }
         String currency = text(node, prefix, "currency");
         if (!CURRENCY.matcher(currency).matches() || !isIsoCurrency(currency)) {

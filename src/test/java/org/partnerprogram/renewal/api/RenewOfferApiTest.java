@@ -212,6 +212,14 @@ class RenewOfferApiTest extends ApiTestSupport {
     }
 
     @Test
+    void anAmountBeyondTheDigitsAnAmountMayHaveIsRefusedNamingTheLimit() {
+        today("2021-03-20T10:00:00Z");
+        renew("cloud-platform", "k-digits", "{\"payment\":{\"reference\":\"r\",\"amount\":\"4730.0000000\",\"currency\":\"USD\"}}")
+                .then().statusCode(400).body("detail", equalTo("payment.amount: must be a non-negative decimal string of at most"
+                        + " 15 digits before the point and 6 after, such as \"4730.00\""));
+    }
+
+    @Test
     void anotherPartnersOfferCannotBeRenewed() {
         String intruder = newPartner("mallory");
         today("2021-03-20T10:00:00Z");
