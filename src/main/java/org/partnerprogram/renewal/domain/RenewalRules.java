@@ -80,6 +80,16 @@ public final class RenewalRules {
     }
 
     /**
+     * D5, D20: whether a reminder recorded for {@code anniversaryDate} still means something on
+     * {@code day}, when it is delivered: the offer is still at that AD (not renewed, not moved by an
+     * operator) and its window has not closed. A late delivery after that is not sent.
+     */
+    public boolean reminderStillMeansSomething(Offer offer, LocalDate anniversaryDate, LocalDate day) {
+        return offer.anniversaryDate().equals(anniversaryDate)
+                && !policies.governing(anniversaryDate).windowFor(anniversaryDate).hasClosedBy(day);
+    }
+
+    /**
      * The next day on which the sweep has work for this offer: the earliest unsent reminder, else
      * the day after the window closes; {@code null} once the offer has lapsed (nothing is left for
      * this AD). This is what the due-work index holds.

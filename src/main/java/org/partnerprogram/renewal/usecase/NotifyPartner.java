@@ -146,11 +146,13 @@ public class NotifyPartner {
 
     /**
      * D20: a reminder or a lapse is no longer true once the offer's AD moved (renewed, or changed by
-     * an operator), and a lapse no longer once the offer is not lapsed. A receipt stays true.
+     * an operator); a reminder no longer once its window has closed by the day it is delivered (D5:
+     * a late sweep event or a redelivery after the window); a lapse no longer once the offer is not
+     * lapsed. A receipt stays true.
      */
-    private static boolean stillTrue(OutboxEvent event, Offer offer) {
+    private boolean stillTrue(OutboxEvent event, Offer offer) {
         return switch (event.event()) {
-            case UPCOMING_ANNIVERSARY, WINDOW_CLOSING -> offer.anniversaryDate().equals(event.anniversaryDate());
+            case UPCOMING_ANNIVERSARY, WINDOW_CLOSING -> rules.reminderStillMeansSomething(offer, event.anniversaryDate(), today.date());
             case LAPSED -> offer.anniversaryDate().equals(event.anniversaryDate()) && offer.state().lapsed();
             case RENEWED -> true;
         };

@@ -48,6 +48,14 @@ class SweepRulesTest {
     }
 
     @Test
+    @DisplayName("D5, D20: a reminder delivered after its window closed, or for an AD the offer left, means nothing")
+    void aReminderMeansSomethingOnlyWhileItsWindowIsOpenAndTheOfferIsAtItsAnniversary() {
+        assertThat(RULES.reminderStillMeansSomething(offer, day("2021-03-15"), day("2021-04-14"))).isTrue();
+        assertThat(RULES.reminderStillMeansSomething(offer, day("2021-03-15"), day("2021-04-15"))).isFalse();
+        assertThat(RULES.reminderStillMeansSomething(offer, day("2021-03-16"), day("2021-03-20"))).isFalse();
+    }
+
+    @Test
     @DisplayName("D4, D5: after the window, no reminders; the offer lapses")
     void afterTheWindowTheOfferLapsesWithoutReminders() {
         SweepStep step = RULES.sweep(offer, day("2021-04-15"));

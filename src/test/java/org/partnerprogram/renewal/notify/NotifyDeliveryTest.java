@@ -114,6 +114,15 @@ class NotifyDeliveryTest extends NotifyTestSupport {
     }
 
     @Test
+    void aReminderDeliveredAfterItsWindowClosedIsObsoleteAndNotSent() {
+        today("2021-04-15T09:00:00Z"); // the window of AD 2021-03-15 closed on 14 April: a late event, delivered now
+        String closing = reminderEvent(partner, "cloud-platform", "WINDOW_CLOSING", "2021-03-15", "2021-04-07");
+        assertThat(invokeNotify(closing)).contains("OBSOLETE");
+        assertThat(mailTo(partner)).isEmpty();
+        notifications().body("notifications.status", contains("OBSOLETE"));
+    }
+
+    @Test
     void aReminderForAnAnniversaryAnOperatorChangedIsObsolete() {
         enrolCompetency(partner, "cloud-platform", "2021-09-15", true);
         assertThat(invokeNotify(upcoming)).contains("OBSOLETE");

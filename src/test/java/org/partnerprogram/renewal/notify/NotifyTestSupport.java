@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.partnerprogram.renewal.api.ApiTestSupport;
 import org.partnerprogram.renewal.api.Tokens;
 import org.partnerprogram.renewal.local.LocalMailbox;
@@ -32,6 +33,16 @@ abstract class NotifyTestSupport extends ApiTestSupport {
     @Inject
     @Any
     Instance<RequestStreamHandler> handlers;
+
+    /**
+     * Emails go out within seconds of the sweep or renewal that records them, and a reminder is sent
+     * only while its window is open on the day it is delivered (D5, D20): the service's clock starts
+     * on the day the hand-built events below are recorded, the morning of 28 February 2021.
+     */
+    @BeforeEach
+    void deliveredTheMorningTheEventsAreRecorded() {
+        today("2021-02-28T00:15:03Z");
+    }
 
     @AfterEach
     void noFaultsLeft() {
