@@ -405,12 +405,12 @@ function renewal(partnerId, status, redraw, labelledBy = null) {
   });
 }
 
-/** After a redraw, the box on top takes the focus (a screen reader reads it; the keyboard starts there). */
 /** The keyboard's place in the renew form: the payment reference, or Renew itself when no fee is due (D10). */
 function focusRenewForm() {
   (document.getElementById('payment-reference') ?? document.getElementById('renew-button'))?.focus();
 }
 
+/** After a redraw, the box on top takes the focus (a screen reader reads it; the keyboard starts there). */
 function focusTop(box) {
   if (!box) return;
   box.setAttribute('tabindex', '-1');
@@ -452,13 +452,13 @@ function offerSummary(status) {
     h('dt', {}, t('col.fee')), h('dd', {}, money(status.renewalFee)));
 }
 
-/** The partner's emails and their fate (D21); each offer named as the Competencies name it. */
 /**
  * The emails an event causes are sent after it (a renewal's receipt within seconds, D20): while the
  * list is shown it reads itself again this often, and draws itself again only when it changed.
  */
 const NOTIFICATIONS_REFRESH_MS = 3000;
 
+/** The partner's emails and their fate (D21); each offer named as the Competencies name it. */
 async function notifications(partnerId) {
   const path = `${partnerPath(partnerId)}/notifications`;
   const [answer, offers, partner] = await Promise.all([get(path), get(`${partnerPath(partnerId)}/offers`),
@@ -471,8 +471,9 @@ async function notifications(partnerId) {
     if (!list.isConnected) return; // another page (or language) is shown: this list is done
     try {
       const fresh = (await get(path)).notifications;
-      if (list.isConnected && JSON.stringify(fresh) !== shown) {
-        shown = JSON.stringify(fresh);
+      const text = JSON.stringify(fresh);
+      if (list.isConnected && text !== shown) {
+        shown = text;
         fill(list, notificationTable(fresh, names));
       }
     } catch {
@@ -853,9 +854,10 @@ async function signedIn(value) {
  * of a console whose every call fails.
  */
 async function enter() {
-  const refusal = refusalOf(auth.claims());
+  const who = auth.claims();
+  const refusal = refusalOf(who);
   if (refusal) {
-    const values = { ...auth.claimNames(), value: String(auth.claims()?.partnerId) };
+    const values = { ...auth.claimNames(), value: String(who?.partnerId) };
     auth.signOut();
     if (currentPath() === '/callback') history.replaceState(null, '', `${config.basePath}/`);
     signInPage();
