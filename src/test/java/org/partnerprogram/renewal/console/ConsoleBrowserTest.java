@@ -45,15 +45,6 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         assertThat(Browser.consoleErrors(browser)).as("errors in the browser's console").isEmpty();
     }
 
-    WebElement heading(String text) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//main/h1[normalize-space()=" + xpathLiteral(text) + "]")));
-    }
-
-    WebElement visible(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
     void signInAs(String persona) {
         visible(By.cssSelector("button[data-persona='" + persona + "']")).click();
     }
@@ -1366,9 +1357,5 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     void setDate(String id, String isoDate) {
         browser.executeScript("const i = document.getElementById(arguments[0]); i.value = arguments[1];"
                 + " i.dispatchEvent(new Event('input', {bubbles: true}));", id, isoDate);
-    }
-
-    static String xpathLiteral(String text) {
-        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
     }
 }

@@ -75,24 +75,19 @@ class ConsoleOidcSignInTest extends BrowserTestSupport {
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
     }
 
-    /** The main heading once it reads this. */
-    void shows(String heading) {
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), heading));
-    }
-
     void signInWithTheIssuer() {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("oidc-sign-in"))).click();
     }
 
     String problemOnThePage() {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .notice, main .problem"))).getText();
+        return visible(By.cssSelector("main .notice, main .problem")).getText();
     }
 
     @Test
     void signingInWithTheIssuerProvesTheCodeWithItsVerifierAndOpensThePartnersCompetencies() {
         open("/");
         signInWithTheIssuer();
-        shows("Competencies");
+        heading("Competencies");
 
         Map<String, String> asked = issuer.lastAuthorization();
         assertThat(asked).containsEntry("response_type", "code").containsEntry("client_id", "renewal-console")
@@ -108,7 +103,7 @@ class ConsoleOidcSignInTest extends BrowserTestSupport {
     void anEmailsLinkOpenedBeforeSignInOpensOnceTheIssuerSendsTheBrowserBack() {
         open("/partners/contoso/offers/cloud-platform");
         signInWithTheIssuer();
-        shows("Gold Cloud Platform");
+        heading("Gold Cloud Platform");
         assertThat(browser.getCurrentUrl()).endsWith("/partners/contoso/offers/cloud-platform");
     }
 
@@ -117,7 +112,7 @@ class ConsoleOidcSignInTest extends BrowserTestSupport {
         issuer.refuses("The user cancelled the sign-in");
         open("/");
         signInWithTheIssuer();
-        shows("Sign in");
+        heading("Sign in");
         assertThat(problemOnThePage()).isEqualTo("Sign-in did not complete: The user cancelled the sign-in");
     }
 
@@ -125,7 +120,7 @@ class ConsoleOidcSignInTest extends BrowserTestSupport {
     void aCallbackThisTabDidNotStartIsRefusedWithoutTradingItsCode() {
         int traded = issuer.tokenRequests();
         open("/callback?code=stolen&state=forged");
-        shows("Sign in");
+        heading("Sign in");
         assertThat(problemOnThePage()).contains("the sign-in state does not match; start again");
         assertThat(issuer.tokenRequests()).isEqualTo(traded);
         assertThat(browser.executeScript("return sessionStorage.getItem('token')")).isNull();
