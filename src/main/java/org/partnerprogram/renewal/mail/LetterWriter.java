@@ -42,7 +42,7 @@ public class LetterWriter {
      * payment, D10).
      */
     public record Fields(String kind, boolean reminder, String partner, String offer, String area,
-            String anniversaryDate, String opens, String closes, Integer daysLeft, String fee, boolean feeDue,
+            String anniversaryDate, String opens, String closes, Integer daysLeft, boolean windowOpen, String fee, boolean feeDue,
             String exemptUntil, boolean pmc, String newAnniversaryDate, String link) {
     }
 
@@ -92,7 +92,7 @@ public class LetterWriter {
         Language language = l.language();
         return new Fields(l.event().name(), l.event().isReminder(), l.partnerName(), l.offerName(), l.area(),
                 date(l.anniversaryDate(), language), date(l.windowOpens(), language), date(l.windowCloses(), language),
-                l.daysLeft(), money(l.fee(), language), l.event().isReminder() && !l.fee().isZero(),
+                l.daysLeft(), l.windowOpen(), money(l.fee(), language), l.event().isReminder() && !l.fee().isZero(),
                 date(l.exemptUntil(), language), l.pmcMigrationRequired(),
                 date(l.newAnniversaryDate(), language), l.link());
     }

@@ -167,9 +167,10 @@ public class NotifyPartner {
                 : reminder && assessment.exemption() != null ? assessment.exemption().until() : null;
         boolean pmc = reminder && assessment.blockers().stream().anyMatch(b -> b.code() == BlockerCode.PMC_MIGRATION_REQUIRED);
         Integer daysLeft = reminder ? assessment.daysLeftToRenew() : null;
+        boolean windowOpen = reminder && !assessment.window().opensAfter(event.on());
         return new Letter(event.event(), partner.language(), partner.name() == null ? partner.partnerId() : partner.name(),
                 offer.name(), offer.area(), event.anniversaryDate(), assessment.window().opens(), assessment.window().closes(),
-                daysLeft, offer.renewalFee(), exemptUntil, pmc, renewed ? event.newAnniversaryDate() : null,
+                daysLeft, windowOpen, offer.renewalFee(), exemptUntil, pmc, renewed ? event.newAnniversaryDate() : null,
                 config.consoleUrl().replaceAll("/+$", "") + "/partners/" + offer.partnerId() + "/offers/" + offer.offerId());
     }
 

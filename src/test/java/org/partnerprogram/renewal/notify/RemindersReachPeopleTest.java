@@ -55,7 +55,7 @@ class RemindersReachPeopleTest extends NotifyTestSupport {
         LocalMailbox.Message en = awaitMail(english, m -> m.size() == 1).get(0);
         LocalMailbox.Message zh = awaitMail(chinese, m -> m.size() == 1).get(0);
         assertThat(en.subject()).isEqualTo("Renewal reminder: Gold Cloud Platform (Cloud Platform), anniversary date 15 March 2021");
-        assertThat(en.text()).contains("Days left to renew: 30", "exempt from meeting the requirements until 15 March 2022");
+        assertThat(en.text()).contains("is 15 March 2021. Renew it during its renewal window", "Days left to renew: 30", "exempt from meeting the requirements until 15 March 2022");
         assertThat(zh.subject()).isEqualTo("续订提醒：Gold Cloud Platform（Cloud Platform）的周年日为 2021年3月15日");
         assertThat(zh.text()).contains("剩余续订天数：30 天", "在 2022年3月15日 之前，此项目免于满足相关要求",
                 "从 PMC（合作伙伴会员中心）迁移到合作伙伴中心", "4,730.00 美元");
@@ -71,6 +71,9 @@ class RemindersReachPeopleTest extends NotifyTestSupport {
         assertThat(mail).extracting(LocalMailbox.Message::subject).anyMatch(s -> s.startsWith("Last days to renew"));
         assertThat(mail).allMatch(m -> m.text().lines().anyMatch("Days left to renew: 8"::equals),
                 "8 days left: 7 April to 14 April, both included");
+        assertThat(mail).filteredOn(m -> m.subject().startsWith("Renewal reminder:")).singleElement()
+                .satisfies(late -> assertThat(late.text()).contains(
+                        "was 15 March 2021, and its renewal window is open until 14 April 2021"));
     }
 
     @Test
