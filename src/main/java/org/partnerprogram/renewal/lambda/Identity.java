@@ -25,11 +25,15 @@ public class Identity {
 
     /**
      * The caller, or null when the claims name neither a partner nor a role: nothing usable, a 401
-     * (a subject alone grants nothing).
+     * (a subject alone grants nothing). A partner claim that cannot be a partner id names no
+     * partner: a partner admin's token carrying one is a 401, as one without the claim.
      */
     public Caller caller(ApiRequest request) {
         Map<String, JsonNode> claims = request.claims();
         String partnerId = text(claims.get(auth.partnerClaim()));
+        if (partnerId != null && !Requests.isId(partnerId)) {
+            partnerId = null;
+        }
         Set<String> roles = roles(claims.get(auth.rolesClaim()));
         if (partnerId == null && roles.isEmpty()) {
             return null;

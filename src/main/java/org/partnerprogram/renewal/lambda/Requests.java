@@ -56,10 +56,14 @@ public final class Requests {
 
     /** The same rule for an id from anywhere (the bulk import reads them from files). */
     public static String id(String value, String name) {
-        if (value == null || !ID.matcher(value).matches()) {
+        if (!isId(value)) {
             throw Problem.invalid(name, "must be 1 to 128 letters, digits, '.', '_' or '-'");
         }
         return value;
+    }
+
+    static boolean isId(String value) {
+        return value != null && ID.matcher(value).matches();
     }
 
     /** {@code ?asOf=YYYY-MM-DD}, or null. */

@@ -25,7 +25,8 @@ public class Access {
             throw Problem.of(Problem.Kind.FORBIDDEN, "This route needs the " + auth.partnerAdminRole() + " role.");
         }
         if (caller.partnerId() == null) {
-            throw Problem.of(Problem.Kind.UNAUTHENTICATED, "The token names no partner (claim " + auth.partnerClaim() + ").");
+            throw Problem.of(Problem.Kind.UNAUTHENTICATED, "The token names no partner id (claim " + auth.partnerClaim()
+                    + ": absent, or not 1 to 128 letters, digits, '.', '_' or '-').");
         }
     }
 

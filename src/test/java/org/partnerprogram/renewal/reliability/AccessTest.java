@@ -1,6 +1,7 @@
 package org.partnerprogram.renewal.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,6 +89,19 @@ class AccessTest extends ReliabilityTestSupport {
                 403, "forbidden");
         refusedWithoutTouchingTheStore(() -> as(Tokens.jwt("{\"partner_id\":\"\",\"roles\":[\"mpn-partner-admin\"]}"))
                 .get("/partners/{p}/offers", victim), 401, "unauthenticated");
+    }
+
+    /**
+     * A partner claim that cannot be a partner id names no partner: the claims are not usable (401,
+     * as the console says at sign-in), whichever partner the path names, its own text included.
+     */
+    @Test
+    void aPartnerClaimThatCannotBeAnIdIsUnauthenticated() {
+        String contosoLtd = Tokens.jwt("{\"partner_id\":\"contoso ltd\",\"roles\":[\"mpn-partner-admin\"]}");
+        refusedWithoutTouchingTheStore(() -> as(contosoLtd).get("/partners/{p}/offers", victim), 401, "unauthenticated");
+        refusedWithoutTouchingTheStore(() -> as(contosoLtd).get("/partners/{p}/offers", "contoso ltd"), 401, "unauthenticated");
+        as(contosoLtd).get("/partners/{p}", victim).then().statusCode(401)
+                .body("detail", containsString("partner_id"));
     }
 
     @Test
