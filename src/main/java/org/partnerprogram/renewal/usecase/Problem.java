@@ -58,8 +58,12 @@ public final class Problem extends RuntimeException {
         return new Problem(Kind.INVALID_REQUEST, field, reason, List.of());
     }
 
+    /**
+     * The 404 of an unknown offer and of a partner other than the caller's: one answer, so it never
+     * reveals which (section 3), nor whether that other partner exists.
+     */
     public static Problem notFound() {
-        return new Problem(Kind.NOT_FOUND, null, "No such offer for this partner.", List.of());
+        return new Problem(Kind.NOT_FOUND, null, "No such partner or offer.", List.of());
     }
 
     public static Problem refused(List<Blocker> blockers) {

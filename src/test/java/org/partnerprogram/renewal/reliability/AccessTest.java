@@ -49,6 +49,24 @@ class AccessTest extends ReliabilityTestSupport {
         refusedWithoutTouchingTheStore(() -> as(Tokens.partnerAdmin(attacker)).get("/partners/{p}/offers", victim), 404, "not-found");
     }
 
+    /**
+     * One 404 for another partner's offer, its list and profile, a partner that does not exist and
+     * an unknown offer of one's own: nothing tells them apart (section 3).
+     */
+    @Test
+    void anotherPartnerAndAnUnknownOfferGetTheSameNotFound() {
+        String own = as(Tokens.partnerAdmin(victim)).get("/partners/{p}/offers/{o}", victim, "no-such-offer").then()
+                .statusCode(404).extract().asString();
+        for (String partner : new String[] {victim, "no-such-" + victim}) {
+            for (String path : new String[] {"/partners/{p}/offers/cloud-platform", "/partners/{p}/offers", "/partners/{p}",
+                    "/partners/{p}/notifications"}) {
+                assertThat(as(Tokens.partnerAdmin(attacker)).get(path, partner).then().statusCode(404).extract().asString())
+                        .as(path + " of " + partner).isEqualTo(own);
+            }
+        }
+        assertThat(own).contains("No such partner or offer.");
+    }
+
     @Test
     void anotherPartnersHistoryIsNotFoundAndNothingIsRead() {
         refusedWithoutTouchingTheStore(() -> as(Tokens.partnerAdmin(attacker)).get("/partners/{p}/offers/{o}/renewals", victim, "cloud-platform"),
