@@ -770,7 +770,7 @@ async function dueOverview() {
   const params = new URLSearchParams(location.search);
   // The address follows the inputs (replaced, not one history entry a keystroke): it can be shared or reloaded.
   const follow = () => history.replaceState(null, '',
-    `${config.basePath}/due?${new URLSearchParams({ from: from.value, to: to.value || from.value })}`);
+    `${config.basePath}/due?${new URLSearchParams({ from: from.value, to: to.value })}`);
   const from = h('input', { id: 'due-from', type: 'date', required: true, value: params.get('from'), oninput: follow });
   const to = h('input', { id: 'due-to', type: 'date', required: true, value: params.get('to'), oninput: follow });
   // A date input holds only a real YYYY-MM-DD date: one from the address that is not (from=abc,
@@ -779,10 +779,13 @@ async function dueOverview() {
   to.value ||= plusDays(from.value, 30);
   const results = h('div', { id: 'due-results', 'aria-live': 'polite' });
   const items = [];
-  const show = async (cursor) => {
+  // A new list asks for the range in the inputs (an empty one is refused by the service, next to
+  // it); Show more asks for the next page of the list shown, in its range (range), as its cursor
+  // belongs to that range even when the inputs were edited since.
+  const show = async (cursor, range = { from: from.value, to: to.value }) => {
     clearRefusals(form);
     try {
-      const query = new URLSearchParams({ from: from.value, to: to.value || from.value });
+      const query = new URLSearchParams(range);
       if (cursor) query.set('cursor', cursor);
       const page = await get(`/due?${query}`);
       if (!cursor) items.length = 0;
@@ -795,7 +798,10 @@ async function dueOverview() {
         { label: t('col.offer'), cell: (i) => link(offerPath(i.partnerId, i.offerId), i.name) },
         { label: t('col.ad'), cell: (i) => day(i.anniversaryDate) },
       ], items, { caption: t('due.title'), empty: t('due.none') }),
-      page.nextCursor ? h('button', { type: 'button', id: 'due-more', class: 'secondary', onclick: () => show(page.nextCursor) }, t('due.more')) : null);
+      page.nextCursor ? h('button', { type: 'button', id: 'due-more', class: 'secondary', onclick: () => show(page.nextCursor, range) }, t('due.more')) : null);
+      // The inputs, and the address, say the range the list shows.
+      from.value = range.from;
+      to.value = range.to;
       follow();
       // "Show more" is redrawn away: the keyboard goes on at the first row it added.
       const added = cursor ? results.querySelectorAll('tbody tr')[shown] : null;

@@ -1150,12 +1150,17 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         assertThat(browser.getCurrentUrl()).endsWith("/due?from=2021-03-25&to=2021-04-10");
     }
 
+    /** A page of the due overview is 100 items (D23's default): 101 offers of one AD make a second page. */
+    void aPageAndOneMoreOfOffersOn(String anniversaryDate) {
+        String partner = newPartner("paging");
+        for (int i = 0; i < 101; i++) {
+            enrolOffer(partner, "offer-" + i, "COMPETENCY", "Cloud Platform", anniversaryDate, true, "100.00");
+        }
+    }
+
     @Test
     void showMoreAddsTheNextPageAndKeepsTheKeyboardAtTheFirstRowItAdded() {
-        String partner = newPartner("paging");
-        for (int i = 0; i < 101; i++) { // a page is 100 items (D23's default): one more makes a second
-            enrolOffer(partner, "offer-" + i, "COMPETENCY", "Cloud Platform", "2031-01-20", true, "100.00");
-        }
+        aPageAndOneMoreOfOffersOn("2031-01-20");
         open("/due?from=2031-01-01&to=2031-01-10"); // the upcoming reminders, due 5 January 2031 (D5)
         signInWithToken(Tokens.operator());
         heading("Due overview");
@@ -1165,6 +1170,37 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         assertThat(browser.findElements(By.id("due-more"))).as("no page after the last").isEmpty();
         WebElement focused = browser.switchTo().activeElement();
         assertThat(focused).isEqualTo(browser.findElements(By.cssSelector("#due-results tbody tr")).get(100));
+    }
+
+    @Test
+    void showMoreContinuesTheListShownEvenWhenItsRangeWasEditedSince() {
+        aPageAndOneMoreOfOffersOn("2032-01-20");
+        open("/due?from=2032-01-01&to=2032-01-10"); // the upcoming reminders, due 5 January 2032 (D5)
+        signInWithToken(Tokens.operator());
+        heading("Due overview");
+        wait.until(d -> d.findElements(By.cssSelector("#due-results tbody tr")).size() == 100);
+        // Edited, not shown: the list is still the one of 1 to 10 January (its next page, due on the 5th, is not in the new range).
+        setDate("due-from", "2032-01-06");
+        browser.findElement(By.id("due-more")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#due-results tbody tr")).size() == 101);
+        assertThat(browser.findElements(By.cssSelector("#due-results .problem"))).isEmpty();
+        assertThat(browser.findElement(By.id("due-from")).getAttribute("value")).as("the range the list shows").isEqualTo("2032-01-01");
+        assertThat(browser.getCurrentUrl()).endsWith("/due?from=2032-01-01&to=2032-01-10");
+    }
+
+    @Test
+    void anEmptyToIsRefusedNextToItNotTakenAsTheFromDay() {
+        open("/due?from=2021-03-20&to=2021-04-19");
+        signInWithToken(Tokens.operator());
+        heading("Due overview");
+        visible(By.cssSelector("#due-results table"));
+        setDate("due-to", "");
+        browser.findElement(By.id("due-show")).click();
+        WebElement problem = visible(By.cssSelector("#due-results .problem"));
+        WebElement to = browser.findElement(By.id("due-to"));
+        assertThat(problem.getText()).contains("to:");
+        assertThat(to.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement()).isEqualTo(to);
     }
 
     @Test
