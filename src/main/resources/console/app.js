@@ -198,11 +198,14 @@ function blockerList(status, partnerId, level = 'h2') {
       blockerWithHelp(b, status, partnerId)))));
 }
 
-/** A blocker in plain words; the PMC one with the link to what to do about it. */
+/**
+ * A blocker in plain words; the PMC one with the link to what to do about it, and, for an operator,
+ * about the partner's membership, not addressed to them (as exemptionNotice).
+ */
 function blockerWithHelp(blocker, status, partnerId) {
-  return [blockerText(blocker, status), blocker.code === 'pmc-migration-required'
-    ? [' ', link(`/help/pmc-migration?partner=${encodeURIComponent(partnerId)}`, t('pmc.link'), { class: 'pmc-link' })]
-    : null];
+  if (blocker.code !== 'pmc-migration-required') return blockerText(blocker, status);
+  return [t(auth.isOperator() ? 'blocker.pmc-migration-required.operator' : 'blocker.pmc-migration-required'), ' ',
+    link(`/help/pmc-migration?partner=${encodeURIComponent(partnerId)}`, t('pmc.link'), { class: 'pmc-link' })];
 }
 
 // ---------- partner admin ----------
@@ -498,10 +501,13 @@ function notificationTable(notifications, names) {
 
 function pmcHelp() {
   // ?partner= says which partner an operator came from; a partner admin's is always its own.
-  const partnerId = auth.isOperator() ? new URLSearchParams(location.search).get('partner') : auth.claims()?.partnerId;
-  render(t('pmc.title'), h('p', {}, t('pmc.text')),
+  const operator = auth.isOperator();
+  const partnerId = operator ? new URLSearchParams(location.search).get('partner') : auth.claims()?.partnerId;
+  // A partner admin asks the operator to move the membership; the operator is told where to mark it moved.
+  render(t(operator ? 'pmc.titleOperator' : 'pmc.title'), h('p', {}, t(operator ? 'pmc.textOperator' : 'pmc.text')),
+    operator && partnerId ? h('p', {}, link(partnerPath(partnerId), t('pmc.markMoved', { partner: partnerId }), { id: 'pmc-partner' })) : null,
     partnerId ? h('p', {}, link(`${partnerPath(partnerId)}/offers`,
-      auth.isOperator() ? t('pmc.backTo', { partner: partnerId }) : t('pmc.back'))) : null);
+      operator ? t('pmc.backTo', { partner: partnerId }) : t('pmc.back'))) : null);
 }
 
 // ---------- operator ----------

@@ -608,6 +608,26 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void anOperatorReadsThePmcBlockerAboutThePartnerAndIsLedToWhereTheMoveIsMarked() {
+        String partner = newPartner("browser");
+        enrolPartner(partner, false); // still on PMC
+        enrolOffer(partner, "cloud-platform", "COMPETENCY", "Cloud Platform", "2021-03-12", false, "4730.00");
+        open("/partners/" + partner + "/offers/cloud-platform");
+        signInAs("operator");
+        WebElement blocker = visible(By.cssSelector("li[data-code='pmc-migration-required']"));
+        assertThat(blocker.getText()).startsWith("The exemption applies only once the partner's membership has moved from PMC")
+                .doesNotContain("your");
+        blocker.findElement(By.cssSelector("a.pmc-link")).click();
+        heading("Moving a partner's membership from PMC to Partner Center");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("tick “Moved from PMC to Partner Center” on the partner's page")
+                .doesNotContain("Ask your partner program operator");
+        visible(By.id("pmc-partner")).click();
+        heading(partner + " Ltd (" + partner + ")");
+        assertThat(browser.findElement(By.id("partner-migrated")).isSelected()).isFalse();
+    }
+
+    @Test
     void anIdInTheAddressThatCannotBeOneIsNotFoundWithoutAskingTheService() {
         String partner = partnerWithExemptOffer("4730.00");
         open("/partners/" + partner + "/offers/BAD%20ID");
