@@ -339,7 +339,7 @@ function renewForm(partnerId, status, { onRenewed, onRefused, labelledBy = null 
   const result = h('div', { id: 'renew-result', 'aria-live': 'polite' });
   const missing = h('p', { class: 'error', id: 'payment-reference-error', hidden: true }, t('renew.referenceMissing'));
   const reference = h('input', { id: 'payment-reference', name: 'reference', autocomplete: 'off', required: needsPayment,
-    'aria-describedby': 'payment-reference-hint', maxlength: '256' });
+    'aria-describedby': 'payment-reference-hint' });
   const button = h('button', { type: 'submit', id: 'renew-button' }, t('renew.button'));
   let busy = false;
   const form = h('form', { id: 'renew', novalidate: true, 'aria-labelledby': labelledBy ?? 'renew-title' },
@@ -570,7 +570,9 @@ function contactRows(container, contacts) {
   };
   const add = (contact = {}) => {
     rows.push({
-      email: h('input', { type: 'email', value: contact.email ?? '', autocomplete: 'off', maxlength: '254' }),
+      // No maxlength here nor on the console's other inputs: the browser cuts a longer paste short without a
+      // word, and another address (or name, reference, currency) would be stored; the API refuses it, naming the field.
+      email: h('input', { type: 'email', value: contact.email ?? '', autocomplete: 'off' }),
       name: h('input', { value: contact.name ?? '', autocomplete: 'off' }),
     });
     redraw();
@@ -674,7 +676,7 @@ async function partnerPage(partnerId, top = null) {
   const [partner, offers] = await Promise.all([enrolledPartner(partnerId), get(`${partnerPath(partnerId)}/offers`)]);
   const unknown = partner === null;
   const result = h('div', { 'aria-live': 'polite', id: 'partner-result' });
-  const name = h('input', { id: 'partner-name', required: true, value: partner?.name ?? '', maxlength: '256' });
+  const name = h('input', { id: 'partner-name', required: true, value: partner?.name ?? '' });
   const migrated = h('input', { id: 'partner-migrated', type: 'checkbox', checked: partner?.migratedToPartnerCenter ?? false });
   const language = h('select', { id: 'partner-language' },
     h('option', { value: 'en', selected: (partner?.language ?? 'en') === 'en' }, 'English'),
@@ -736,7 +738,7 @@ function offerForm(partnerId, status, onSaved) {
   const anniversary = input('anniversary-date', { type: 'date', required: true, value: status?.anniversaryDate ?? '' });
   const met = input('requirements-met', { type: 'checkbox', checked: status?.requirementsMet ?? false });
   const amount = input('fee-amount', { required: true, inputmode: 'decimal', value: status?.renewalFee.amount ?? '' });
-  const currency = input('fee-currency', { required: true, maxlength: '3', value: status?.renewalFee.currency ?? 'USD' });
+  const currency = input('fee-currency', { required: true, value: status?.renewalFee.currency ?? 'USD' });
   const result = h('div', { 'aria-live': 'polite', id: id('result') });
   const form = h('form', { id: `${prefix}-offer`, novalidate: true, 'aria-labelledby': id('title') },
     h('h2', { id: id('title') }, t(status ? 'offer.editTitle' : 'offer.enrolTitle')),

@@ -1117,6 +1117,19 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void anAddressLongerThanTheLimitIsRefusedOnItsEmailNotCutShortAndStored() {
+        String partner = anOperatorOpensAFreshPartner();
+        browser.findElement(By.id("add-contact")).click();
+        String tooLong = "a".repeat(250) + "@b.example"; // 260 characters; cut to 254 it would still be an address
+        visible(By.id("contact-email-0")).sendKeys(tooLong);
+        assertThat(browser.findElement(By.id("contact-email-0")).getAttribute("value")).isEqualTo(tooLong);
+        browser.findElement(By.id("save-partner")).click();
+        assertThat(visible(By.cssSelector("#partner-result .problem")).getText()).contains("contacts[0].email", "at most 254 characters");
+        assertThat(browser.findElement(By.id("contact-email-0")).getAttribute("aria-invalid")).isEqualTo("true");
+        as(Tokens.operator()).get("/partners/{p}", partner).then().statusCode(200).body("contacts", hasSize(0));
+    }
+
+    @Test
     void aContactWithANameButNoEmailIsRefusedOnItsEmailNotDropped() {
         String partner = anOperatorOpensAFreshPartner();
         browser.findElement(By.id("add-contact")).click();
