@@ -1130,6 +1130,17 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void aNameTooLargeToSendIsRefusedInThePagesLanguageNotCutShort() {
+        String partner = anOperatorOpensAFreshPartner();
+        language("zh-CN");
+        WebElement name = browser.findElement(By.id("partner-name"));
+        browser.executeScript("arguments[0].value = arguments[1]", name, "x".repeat(17_000)); // a paste, beyond the API's 16 KiB
+        browser.findElement(By.id("save-partner")).click();
+        assertThat(visible(By.cssSelector("#partner-result .problem")).getText()).contains("表单内容过多");
+        as(Tokens.operator()).get("/partners/{p}", partner).then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo(partner + " Ltd"));
+    }
+
+    @Test
     void aContactWithANameButNoEmailIsRefusedOnItsEmailNotDropped() {
         String partner = anOperatorOpensAFreshPartner();
         browser.findElement(By.id("add-contact")).click();
