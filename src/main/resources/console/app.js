@@ -388,6 +388,9 @@ function renewForm(partnerId, status, { onRenewed, onRefused, labelledBy = null 
       busy = false;
       button.disabled = false;
       button.textContent = t('renew.button');
+      // Disabled while the request was out, the button lost the keyboard's focus: when the answer is
+      // shown here (the page was not drawn again), it takes it back, so Enter retries as the words say.
+      if (button.isConnected && (document.activeElement === document.body || !document.activeElement)) button.focus();
     }
   });
   return form;

@@ -200,6 +200,24 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void afterALostAnswerTheKeyboardIsBackOnRenewAndPressingItAgainRenewsOnce() {
+        String partner = openAFreshExemptOffer("1670.00", "", null);
+        // The service renews, but its answer is lost on the way back (as a dropped connection would).
+        browser.executeScript("const real = window.fetch; let lost = false;"
+                + " window.fetch = async (url, init) => { const answer = await real(url, init);"
+                + " if (!lost && init?.method === 'POST') { lost = true; throw new TypeError('connection lost'); } return answer; };");
+        browser.findElement(By.id("payment-reference")).sendKeys("PAY-LOST-1");
+        browser.findElement(By.id("renew-button")).click();
+        assertThat(visible(By.cssSelector("#renew-result .problem")).getText()).contains("could not be reached");
+        wait.until(d -> "renew-button".equals(activeId()));
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(visible(By.id("renewed")).getText()).contains("15 March 2022");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("This renewal had already been made");
+        as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}/renewals", partner, "cloud-platform").then()
+                .statusCode(200).body("renewals", hasSize(1));
+    }
+
+    @Test
     void fabrikamSeesThePmcMigrationNoticeAndWhatToDo() {
         open("/");
         language("en"); // chosen in the menu: fabrikam's own language (Chinese) is not imposed
