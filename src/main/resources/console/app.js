@@ -809,7 +809,11 @@ async function dueOverview() {
         { label: t('col.offer'), cell: (i) => link(offerPath(i.partnerId, i.offerId), i.name) },
         { label: t('col.ad'), cell: (i) => day(i.anniversaryDate) },
       ], items, { caption: t('due.title'), empty: t('due.none') }),
-      page.nextCursor ? h('button', { type: 'button', id: 'due-more', class: 'secondary', onclick: () => show(page.nextCursor, range) }, t('due.more')) : null);
+      // Disabled once pressed: a second click while the page is on its way would add the same rows again.
+      page.nextCursor ? h('button', { type: 'button', id: 'due-more', class: 'secondary', onclick: (event) => {
+        event.currentTarget.disabled = true;
+        show(page.nextCursor, range);
+      } }, t('due.more')) : null);
       // The inputs, and the address, say the range the list shows.
       from.value = range.from;
       to.value = range.to;

@@ -1251,6 +1251,19 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void aDoubleClickOnShowMoreAddsTheNextPageOnce() throws InterruptedException {
+        aPageAndOneMoreOfOffersOn("2033-01-20");
+        open("/due?from=2033-01-01&to=2033-01-10"); // the upcoming reminders, due 5 January 2033 (D5)
+        signInWithToken(Tokens.operator());
+        heading("Due overview");
+        wait.until(d -> d.findElements(By.cssSelector("#due-results tbody tr")).size() == 100);
+        new Actions(browser).doubleClick(visible(By.id("due-more"))).perform();
+        wait.until(d -> d.findElements(By.cssSelector("#due-results tbody tr")).size() >= 101);
+        Thread.sleep(500); // time for a second page, were one asked for, to be added too
+        assertThat(browser.findElements(By.cssSelector("#due-results tbody tr"))).hasSize(101);
+    }
+
+    @Test
     void anEmptyToIsRefusedNextToItNotTakenAsTheFromDay() {
         open("/due?from=2021-03-20&to=2021-04-19");
         signInWithToken(Tokens.operator());
