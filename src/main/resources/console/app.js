@@ -302,6 +302,15 @@ async function membershipOffers(partnerId, top = null) {
   if (selected && !box) focusRenewForm();
 }
 
+/** D5: the reminders of the offer's AD, when each is due and the day the sweep sent it. */
+function reminderTable(reminders) {
+  return table([
+    { label: t('col.reminder'), cell: (r) => t(`event.${r.kind}`) },
+    { label: t('col.dueAt'), cell: (r) => day(r.due) },
+    { label: t('col.sentOn'), cell: (r) => (r.sentOn ? day(r.sentOn) : t('reminders.notYet')) },
+  ], reminders, { caption: t('reminders.title'), empty: t('reminders.none') });
+}
+
 function historyTable(renewals) {
   if (renewals.length === 0) return h('p', { id: 'history-empty' }, t('history.none'));
   return table([
@@ -440,6 +449,8 @@ async function offerPage(partnerId, offerId, top = null) {
     blockerList(status, partnerId),
     operator ? offerForm(partnerId, status, () => offerPage(partnerId, offerId, () => savedNotice(h('p', {}, t('offer.saved')))))
       : (status.renewable ? renewal(partnerId, status, (next) => offerPage(partnerId, offerId, next)) : null),
+    h('section', { id: 'reminders', 'aria-labelledby': 'reminders-title' },
+      h('h2', { id: 'reminders-title' }, t('reminders.title')), reminderTable(status.reminders)),
     h('section', { id: 'history', 'aria-labelledby': 'history-title' },
       h('h2', { id: 'history-title' }, t('history.title')), historyTable(history.renewals)));
   focusTop(box);
