@@ -302,12 +302,15 @@ async function membershipOffers(partnerId, top = null) {
   if (selected && !box) focusRenewForm();
 }
 
-/** D5: the reminders of the offer's AD, when each is due and the day the sweep sent it. */
+/**
+ * D5: the reminders of the offer's AD, when each is due and the day the sweep recorded it (the
+ * API's sentOn); whether its email reached anyone (a partner may have no contacts) is Notifications'.
+ */
 function reminderTable(reminders) {
   return table([
     { label: t('col.reminder'), cell: (r) => t(`event.${r.kind}`) },
     { label: t('col.dueAt'), cell: (r) => day(r.due) },
-    { label: t('col.sentOn'), cell: (r) => (r.sentOn ? day(r.sentOn) : t('reminders.notYet')) },
+    { label: t('col.recordedOn'), cell: (r) => (r.sentOn ? day(r.sentOn) : t('reminders.notYet')) },
   ], reminders, { caption: t('reminders.title'), empty: t('reminders.none') });
 }
 
@@ -450,7 +453,9 @@ async function offerPage(partnerId, offerId, top = null) {
     operator ? offerForm(partnerId, status, () => offerPage(partnerId, offerId, () => savedNotice(h('p', {}, t('offer.saved')))))
       : (status.renewable ? renewal(partnerId, status, (next) => offerPage(partnerId, offerId, next)) : null),
     h('section', { id: 'reminders', 'aria-labelledby': 'reminders-title' },
-      h('h2', { id: 'reminders-title' }, t('reminders.title')), reminderTable(status.reminders)),
+      h('h2', { id: 'reminders-title' }, t('reminders.title')),
+      h('p', {}, t('reminders.intro'), ' ', link(`${partnerPath(partnerId)}/notifications`, t('reminders.delivery'))),
+      reminderTable(status.reminders)),
     h('section', { id: 'history', 'aria-labelledby': 'history-title' },
       h('h2', { id: 'history-title' }, t('history.title')), historyTable(history.renewals)));
   focusTop(box);
@@ -719,7 +724,7 @@ async function partnerPage(partnerId, top = null) {
     unknown ? notice('info', h('p', {}, t('partner.unknown', { id: partnerId })))
       : h('p', { id: 'partner-links' }, t('partner.links'), ' ', link(`${partnerPath(partnerId)}/offers`, t('nav.competencies')),
         ' · ', link(`${partnerPath(partnerId)}/membership`, t('nav.membership')),
-        ' · ', link(`${partnerPath(partnerId)}/notifications`, t('nav.notifications'))),
+        ' · ', link(`${partnerPath(partnerId)}/notifications`, t('reminders.delivery'))),
     form,
     h('section', { 'aria-labelledby': 'offers-title' }, h('h2', { id: 'offers-title' }, t('partner.offers')),
       table([

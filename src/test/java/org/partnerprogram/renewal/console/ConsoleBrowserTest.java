@@ -121,9 +121,9 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         Browser.screenshot(browser, "console-04-renewed-confirmation-and-history");
     }
 
-    /** D5 on the offer's page: each reminder of the AD, the day it is due and the day the sweep sent it, or not yet. */
+    /** D5 on the offer's page: each reminder of the AD, the day it is due and the day the sweep recorded it, or not yet. */
     @Test
-    void theOfferPageShowsEachReminderWhenItIsDueAndWhetherItWasSent() {
+    void theOfferPageShowsEachReminderWhenItIsDueAndWhenTheSweepRecordedIt() {
         String partner = newPartner("browser");
         enrolPartner(partner, true);
         enrolOffer(partner, "reminded", "COMPETENCY", "Cloud Platform", "2029-06-20", true, "1670.00"); // a year no other test uses
@@ -135,12 +135,16 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         List<WebElement> rows = browser.findElements(By.cssSelector("#reminders tbody tr"));
         assertThat(rows).extracting(row -> row.findElement(By.cssSelector("td[data-label='Reminder']")).getText() + " | "
                 + row.findElement(By.cssSelector("td[data-label='Due']")).getText() + " | "
-                + row.findElement(By.cssSelector("td[data-label='Sent on']")).getText())
+                + row.findElement(By.cssSelector("td[data-label='Recorded on']")).getText())
                 .containsExactly("Upcoming anniversary | 5 June 2029 | 5 June 2029", "Window closing | 13 July 2029 | Not yet");
+        browser.executeScript("document.getElementById('reminders').scrollIntoView()");
+        Browser.screenshot(browser, "console-offer-reminders");
         language("zh-CN");
         heading("Gold Cloud Platform");
         assertThat(visible(By.cssSelector("#reminders")).getText()).contains("提醒", "即将到周年日", "2029年6月5日", "续订即将截止",
-                "2029年7月13日", "尚未发送");
+                "2029年7月13日", "尚未记录");
+        visible(By.cssSelector("#reminders a")).click();
+        heading("通知");
     }
 
     /** The text of an offer's cell (its column's label, e.g. Requirements, in the page's language) in the Competencies list. */
