@@ -15,6 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.renewal.domain.BlockerCode;
+import org.partnerprogram.renewal.domain.DueWork;
+import org.partnerprogram.renewal.domain.Notification;
+import org.partnerprogram.renewal.domain.NotificationEvent;
+import org.partnerprogram.renewal.domain.OfferStatus;
+import org.partnerprogram.renewal.domain.OfferType;
+import org.partnerprogram.renewal.domain.ReminderKind;
 import org.partnerprogram.renewal.usecase.Problem;
 
 /**
@@ -71,6 +77,18 @@ class ConsoleWordsTest {
                     .map(kind -> Problem.of(kind, "any").code())
                     .forEach(code -> assertThat(language).contains("problem." + code));
             Arrays.stream(BlockerCode.values()).forEach(code -> assertThat(language).contains("blocker." + code.code()));
+        }
+    }
+
+    /** The values the API answers that the console names (offer type and status, event, delivery, due work). */
+    @Test
+    void everyValueTheConsoleNamesHasWordsInBothLanguages() throws IOException {
+        Map<String, Enum<?>[]> named = Map.of("type.", OfferType.values(), "status.", OfferStatus.values(),
+                "event.", NotificationEvent.values(), "delivery.", Notification.Status.values());
+        for (Set<String> language : keysByLanguage().values()) {
+            named.forEach((prefix, values) -> Arrays.stream(values).forEach(v -> assertThat(language).contains(prefix + v.name())));
+            Arrays.stream(ReminderKind.values()).forEach(kind -> assertThat(language).contains("event." + kind.name()));
+            Arrays.stream(DueWork.Kind.values()).forEach(work -> assertThat(language).contains("event." + work.name()));
         }
     }
 }
