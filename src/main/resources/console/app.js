@@ -724,7 +724,7 @@ async function partnerPage(partnerId, top = null) {
     unknown ? notice('info', h('p', {}, t('partner.unknown', { id: partnerId })))
       : h('p', { id: 'partner-links' }, t('partner.links'), ' ', link(`${partnerPath(partnerId)}/offers`, t('nav.competencies')),
         ' · ', link(`${partnerPath(partnerId)}/membership`, t('nav.membership')),
-        ' · ', link(`${partnerPath(partnerId)}/notifications`, t('reminders.delivery'))),
+        ' · ', link(`${partnerPath(partnerId)}/notifications`, t('nav.notifications'))),
     form,
     h('section', { 'aria-labelledby': 'offers-title' }, h('h2', { id: 'offers-title' }, t('partner.offers')),
       table([
