@@ -140,7 +140,7 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         browser.executeScript("document.getElementById('reminders').scrollIntoView()");
         Browser.screenshot(browser, "console-offer-reminders");
         language("zh-CN");
-        heading("Gold Cloud Platform");
+        wait.until(ExpectedConditions.textToBe(By.id("reminders-title"), "提醒")); // the page drawn again in Chinese
         assertThat(visible(By.cssSelector("#reminders")).getText()).contains("提醒", "即将到周年日", "2029年6月5日", "续订即将截止",
                 "2029年7月13日", "尚未记录");
         visible(By.cssSelector("#reminders a")).click();
@@ -1177,6 +1177,7 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     void aNameTooLargeToSendIsRefusedInThePagesLanguageNotCutShort() {
         String partner = anOperatorOpensAFreshPartner();
         language("zh-CN");
+        wait.until(ExpectedConditions.textToBe(By.id("save-partner"), "保存合作伙伴")); // the page drawn again in Chinese
         WebElement name = browser.findElement(By.id("partner-name"));
         browser.executeScript("arguments[0].value = arguments[1]", name, "x".repeat(17_000)); // a paste, beyond the API's 16 KiB
         browser.findElement(By.id("save-partner")).click();
