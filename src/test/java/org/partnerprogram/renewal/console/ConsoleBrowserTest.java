@@ -1247,13 +1247,18 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         }
     }
 
-    @Test
-    void showMoreAddsTheNextPageAndKeepsTheKeyboardAtTheFirstRowItAdded() {
-        aPageAndOneMoreOfOffersOn("2031-01-20");
-        open("/due?from=2031-01-01&to=2031-01-10"); // the upcoming reminders, due 5 January 2031 (D5)
+    /** An operator's due overview of 1 to 10 January of the year, showing the first 100 of its 101 items. */
+    void aFullFirstPageOfTheDueOverviewIn(String year) {
+        aPageAndOneMoreOfOffersOn(year + "-01-20");
+        open("/due?from=" + year + "-01-01&to=" + year + "-01-10"); // the upcoming reminders, due on 5 January (D5)
         signInWithToken(Tokens.operator());
         heading("Due overview");
         wait.until(d -> d.findElements(By.cssSelector("#due-results tbody tr")).size() == 100);
+    }
+
+    @Test
+    void showMoreAddsTheNextPageAndKeepsTheKeyboardAtTheFirstRowItAdded() {
+        aFullFirstPageOfTheDueOverviewIn("2031");
         visible(By.id("due-more")).click();
         wait.until(d -> d.findElements(By.cssSelector("#due-results tbody tr")).size() == 101);
         assertThat(browser.findElements(By.id("due-more"))).as("no page after the last").isEmpty();
@@ -1263,11 +1268,7 @@ class ConsoleBrowserTest extends BrowserTestSupport {
 
     @Test
     void showMoreContinuesTheListShownEvenWhenItsRangeWasEditedSince() {
-        aPageAndOneMoreOfOffersOn("2032-01-20");
-        open("/due?from=2032-01-01&to=2032-01-10"); // the upcoming reminders, due 5 January 2032 (D5)
-        signInWithToken(Tokens.operator());
-        heading("Due overview");
-        wait.until(d -> d.findElements(By.cssSelector("#due-results tbody tr")).size() == 100);
+        aFullFirstPageOfTheDueOverviewIn("2032");
         // Edited, not shown: the list is still the one of 1 to 10 January (its next page, due on the 5th, is not in the new range).
         setDate("due-from", "2032-01-06");
         browser.findElement(By.id("due-more")).click();
