@@ -9,6 +9,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +96,26 @@ public abstract class ApiTestSupport {
 
     public Response offer(String partnerId, String offerId) {
         return as(Tokens.partnerAdmin(partnerId)).get("/partners/{p}/offers/{o}", partnerId, offerId);
+    }
+
+    /**
+     * Waits up to 20 seconds until the partner has {@code count} notifications recorded (the local
+     * run hands the stream's records to notify every half second, and the record follows the send);
+     * answers how many it has.
+     */
+    public int awaitNotifications(String partnerId, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int recorded;
+        while ((recorded = as(Tokens.operator()).get("/partners/{p}/notifications", partnerId).jsonPath()
+                .getList("notifications").size()) < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return recorded;
     }
 
     public RequestSpecification renewing(String partnerId, String key) {

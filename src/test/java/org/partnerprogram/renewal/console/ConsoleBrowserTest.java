@@ -479,14 +479,6 @@ class ConsoleBrowserTest extends BrowserTestSupport {
                 .as("the same page, not loaded again").isEqualTo("true");
     }
 
-    /** Waits until the partner has this many notifications recorded. */
-    void awaitNotifications(String partner, int count) throws InterruptedException {
-        for (int i = 0; i < 100 && as(Tokens.partnerAdmin(partner)).get("/partners/{p}/notifications", partner)
-                .jsonPath().getList("notifications").size() < count; i++) {
-            Thread.sleep(100); // the local run hands the stream's records to notify every half second
-        }
-    }
-
     String sentAtOf(String offerId, String label) {
         return visible(By.xpath("//tr[.//a[@data-offer='" + offerId + "']]/td[@data-label='" + label + "']")).getText();
     }

@@ -85,15 +85,6 @@ abstract class NotifyTestSupport extends ApiTestSupport {
         return mail;
     }
 
-    /** Waits until the partner's notifications list has {@code count} entries (the record follows the send). */
-    void awaitNotifications(String partnerId, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline && as(Tokens.operator()).get("/partners/{p}/notifications", partnerId)
-                .jsonPath().getList("notifications").size() < count) {
-            sleep(200);
-        }
-    }
-
     /** Gives late or duplicate deliveries the time they would need to show up. */
     static void sleep(long millis) {
         try {
