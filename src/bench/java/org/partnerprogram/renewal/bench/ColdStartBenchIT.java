@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.partnerprogram.renewal.bench.QuickHttpServer.Response;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,11 @@ class ColdStartBenchIT {
     /** Only these variants (comma-separated names, e.g. "on-demand,floor") while investigating; all by default. */
     static final List<String> ONLY = Arrays.stream(System.getProperty("bench.cold.variants", "").split(","))
             .map(String::strip).filter(name -> !name.isEmpty()).toList();
+    /**
+     * Another build's function.zip, started as the variant "compared" beside this one (on demand, the
+     * same options) while investigating whether a change takes time out of a cold start; none by default.
+     */
+    static final String COMPARED = System.getProperty("bench.cold.compared", "");
     static final int WARM = 20;
     static final File ZIP = new File("target/function.zip");
     static final File FLOOR_ZIP = new File("target/bench/floor-build/function.zip");
@@ -102,7 +108,11 @@ class ColdStartBenchIT {
                             "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start", "QUARKUS_LAMBDA_HANDLER", "notify",
                             "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", notify.endpoint(), "RENEWAL_MAIL_ENDPOINT_OVERRIDE", notify.endpoint(),
                             "RENEWAL_MAIL_REGION", "us-east-1"), notify.receiptEvent(), "\"result\":\"SENT\""))
-                    .stream().filter(v -> ONLY.isEmpty() || ONLY.contains(v.name())).toList();
+                    .stream().filter(v -> ONLY.isEmpty() || ONLY.contains(v.name())).collect(Collectors.toCollection(ArrayList::new));
+            if (!COMPARED.isEmpty()) {
+                variants.add(new Variant("compared", unzip(new File(COMPARED), Path.of("target", "bench", "compared")), options,
+                        Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")));
+            }
             variants.forEach(v -> starts.put(v.name(), new ArrayList<>()));
             for (int run = 0; run < RUNS; run++) {
                 for (int i = 0; i < variants.size(); i++) {
@@ -156,16 +166,15 @@ class ColdStartBenchIT {
                 "reported", true);
         // Each round starts the two back to back, so a slow phase of the machine slows both: the ratio
         // within each round, then its median, cancels what the rounds do not share.
-        double[] perRound = java.util.stream.IntStream.range(0, onDemand.size())
-                .mapToDouble(i -> (double) onDemand.get(i).firstResponse() / floor.get(i).firstResponse()).sorted().toArray();
-        // Their geometric mean with two standard errors says how far this run's ratio can be trusted.
-        double[] logs = Arrays.stream(perRound).map(Math::log).toArray();
-        double mean = Arrays.stream(logs).average().orElseThrow();
-        double spread = Math.sqrt(Arrays.stream(logs).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, logs.length - 1));
-        BenchTable.row("ratio: on-demand first response / floor's, median of the rounds' ratios",
-                "%.2f [%.2f–%.2f]; their geometric mean %.2f ± %.2f (two standard errors)".formatted(perRound[perRound.length / 2],
-                        perRound[0], perRound[perRound.length - 1], Math.exp(mean), 2 * Math.exp(mean) * spread / Math.sqrt(logs.length)),
+        BenchTable.row("ratio: on-demand first response / floor's, median of the rounds' ratios", roundsRatios(onDemand, floor),
                 "reported", true);
+        List<Start> compared = starts.get("compared");
+        if (compared != null) {
+            BenchTable.row("ratio: the compared build's first response / floor's (%s): medians; median of the rounds' ratios".formatted(COMPARED),
+                    "%.2f (%d ms / %d ms); %s".formatted((double) median(compared, Start::firstResponse) / median(floor, Start::firstResponse),
+                            median(compared, Start::firstResponse), median(floor, Start::firstResponse), roundsRatios(compared, floor)),
+                    "reported", true);
+        }
         // CPU time (all threads) is what the process did, whatever else the cores were busy with.
         BenchTable.row("CPU time to the first response, on-demand / floor's (medians)",
                 "%.2f (%d ms / %d ms; runs: %s / %s)".formatted((double) median(onDemand, Start::firstResponseCpu)
@@ -196,6 +205,18 @@ class ColdStartBenchIT {
         BenchTable.row("on-demand first response with the template's JVM options (%s) / JVM defaults".formatted(options),
                 "%.2f (%d ms / %d ms, runs with defaults: %s)".formatted(ratio, median(onDemand, Start::firstResponse),
                         median(defaults, Start::firstResponse), list(defaults, Start::firstResponse)), "< 1", ratio < 1);
+    }
+
+    /** The median of the rounds' own ratios of first responses, their range, and their geometric mean. */
+    static String roundsRatios(List<Start> starts, List<Start> floor) {
+        double[] perRound = java.util.stream.IntStream.range(0, starts.size())
+                .mapToDouble(i -> (double) starts.get(i).firstResponse() / floor.get(i).firstResponse()).sorted().toArray();
+        // Their geometric mean with two standard errors says how far this run's ratio can be trusted.
+        double[] logs = Arrays.stream(perRound).map(Math::log).toArray();
+        double mean = Arrays.stream(logs).average().orElseThrow();
+        double spread = Math.sqrt(Arrays.stream(logs).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, logs.length - 1));
+        return "%.2f [%.2f–%.2f]; their geometric mean %.2f ± %.2f (two standard errors)".formatted(perRound[perRound.length / 2],
+                perRound[0], perRound[perRound.length - 1], Math.exp(mean), 2 * Math.exp(mean) * spread / Math.sqrt(logs.length));
     }
 
     /**
