@@ -1094,11 +1094,7 @@ class ConsoleBrowserTest extends BrowserTestSupport {
 
     @Test
     void anOfferAnotherOperatorEnrolledWhileThePageWasOpenIsNotReplacedByTheEnrolForm() {
-        String partner = newPartner("browser");
-        enrolPartner(partner, true);
-        open("/partners/" + partner);
-        signInWithToken(Tokens.operator());
-        heading(partner + " Ltd (" + partner + ")");
+        String partner = anOperatorOpensAFreshPartner();
         enrolOffer(partner, "data-analytics", "COMPETENCY", "Data Analytics", "2021-05-01", true, "1670.00"); // meanwhile
         fillTheEnrolForm("data-analytics", "Gold AI on Azure", "2021-04-05", "4730.00");
         saveTheEnrolForm();
