@@ -107,15 +107,20 @@ public abstract class ApiTestSupport {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         int recorded;
         while ((recorded = as(Tokens.operator()).get("/partners/{p}/notifications", partnerId).jsonPath()
-                .getList("notifications").size()) < count && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+                .getList("notifications").size()) < count && System.nanoTime() < deadline
+                && !Thread.currentThread().isInterrupted()) {
+            sleep(100);
         }
         return recorded;
+    }
+
+    /** Pauses this test, keeping an interrupt for the caller to see. */
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public RequestSpecification renewing(String partnerId, String key) {

@@ -85,15 +85,6 @@ abstract class NotifyTestSupport extends ApiTestSupport {
         return mail;
     }
 
-    /** Gives late or duplicate deliveries the time they would need to show up. */
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Invokes the notify handler with one event as the bus's rule delivers it; returns its output. */
     String invokeNotify(String event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
