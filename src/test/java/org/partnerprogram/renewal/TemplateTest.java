@@ -176,7 +176,7 @@ class TemplateTest {
                 assertThat(statement.path("Resource").asText()).as(name).contains("RenewalTable").doesNotContain("*");
             });
         });
-        assertThat(actionsOf("CheckFunction")).containsOnly("dynamodb:Query", "dynamodb:GetItem");
+        assertThat(actionsOf("CheckFunction")).containsOnly("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:GetItem");
     }
 
     @Test
@@ -186,7 +186,7 @@ class TemplateTest {
                 assertThat(actionsOf(name)).as(name).noneMatch(action -> action.startsWith("ses:"));
             }
         });
-        assertThat(actionsOf("NotifyFunction")).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:PutItem", "ses:SendEmail");
+        assertThat(actionsOf("NotifyFunction")).containsExactlyInAnyOrder("dynamodb:BatchGetItem", "dynamodb:PutItem", "ses:SendEmail");
         JsonNode ses = resources.path("NotifyFunction").path("Properties").path("Policies").get(0).path("Statement").get(1);
         // !If [SenderIsAddressIdentity, identity/${SenderAddress}, identity/${SenderIdentity}]: never "*".
         List<String> identities = new ArrayList<>();

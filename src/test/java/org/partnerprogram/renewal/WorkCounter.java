@@ -11,6 +11,8 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -58,7 +60,7 @@ public class WorkCounter implements ExecutionInterceptor {
         return ITEMS_READ.get();
     }
 
-    /** Capacity units consumed by reads (Query, GetItem), as DynamoDB reported them. */
+    /** Capacity units consumed by reads (Query, GetItem, BatchGetItem), as DynamoDB reported them. */
     public static double readCapacity() {
         return READ_CAPACITY.sum();
     }
@@ -76,6 +78,9 @@ public class WorkCounter implements ExecutionInterceptor {
         }
         if (request instanceof GetItemRequest get) {
             return get.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        }
+        if (request instanceof BatchGetItemRequest batch) {
+            return batch.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
         }
         if (request instanceof TransactWriteItemsRequest transact) {
             return transact.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
@@ -103,6 +108,9 @@ public class WorkCounter implements ExecutionInterceptor {
         } else if (context.response() instanceof GetItemResponse get) {
             ITEMS_READ.addAndGet(get.hasItem() ? 1 : 0);
             add(READ_CAPACITY, get.consumedCapacity());
+        } else if (context.response() instanceof BatchGetItemResponse batch) {
+            batch.responses().values().forEach(items -> ITEMS_READ.addAndGet(items.size()));
+            batch.consumedCapacity().forEach(capacity -> add(READ_CAPACITY, capacity));
         } else if (context.response() instanceof TransactWriteItemsResponse transact && transact.hasConsumedCapacity()) {
             transact.consumedCapacity().forEach(capacity -> add(WRITE_CAPACITY, capacity));
         }

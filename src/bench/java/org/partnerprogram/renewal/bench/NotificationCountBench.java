@@ -76,7 +76,7 @@ class NotificationCountBench {
         double requests = (double) WorkCounter.requests() / N;
         double ses = (double) (local.mailbox().sendCalls() - sesBefore) / N;
         BenchTable.row("notify: DynamoDB requests per notification sent (%d)".formatted(N),
-                "%.2f (Query %d, PutItem %d)".formatted(requests, WorkCounter.requests("Query"), WorkCounter.requests("PutItem")), "3: 1 Query, claim + completion PutItems",
+                "%.2f (BatchGetItem %d, PutItem %d)".formatted(requests, WorkCounter.requests("BatchGetItem"), WorkCounter.requests("PutItem")), "3: 1 BatchGetItem, claim + completion PutItems",
                 sent == N && requests == 3.0);
         BenchTable.row("notify: SES SendEmail calls per notification sent", "%.2f".formatted(ses), "1", ses == 1.0);
         BenchTable.row("notify: warm handler time per notification (DynamoDB Local + local SES capture)",
@@ -89,9 +89,9 @@ class NotificationCountBench {
         }
         double duplicateRequests = (double) WorkCounter.requests() / N;
         double duplicateSes = (double) (local.mailbox().sendCalls() - sesAfter) / N;
-        // The counter sees refused calls too: the Query and the refused claim (a conditional PutItem).
+        // The counter sees refused calls too: the read and the refused claim (a conditional PutItem).
         BenchTable.row("notify: a duplicate delivery, DynamoDB requests / SES calls",
-                "%.2f / %.2f".formatted(duplicateRequests, duplicateSes), "2 (1 Query + the refused claim) / 0",
+                "%.2f / %.2f".formatted(duplicateRequests, duplicateSes), "2 (1 BatchGetItem + the refused claim) / 0",
                 duplicateRequests == 2.0 && duplicateSes == 0.0);
         local.clock().pin(null);
     }

@@ -16,7 +16,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The policies in force, effective-dated by the AD being renewed (D11). Policies are data: each is
@@ -38,7 +37,7 @@ public final class PolicyCatalog {
         if (ordered.get(0).effectiveFrom() != null) {
             throw new IllegalArgumentException("the first policy must have no lower bound: every AD needs a policy");
         }
-        if (ordered.stream().map(Policy::zone).distinct().count() > 1) {
+        if (ordered.stream().anyMatch(policy -> !policy.zone().equals(ordered.get(0).zone()))) {
             throw new IllegalArgumentException("all policies must share one zone, or \"today\" would be ambiguous");
         }
         this.policies = List.copyOf(ordered);
@@ -50,7 +49,11 @@ public final class PolicyCatalog {
 
     /** Loads {@code policies/<id>.properties} for each id from the classpath. */
     public static PolicyCatalog load(List<String> ids) {
-        return new PolicyCatalog(ids.stream().map(PolicyCatalog::loadResource).toList());
+        List<Policy> policies = new ArrayList<>();
+        for (String id : ids) {
+            policies.add(loadResource(id));
+        }
+        return new PolicyCatalog(policies);
     }
 
     /** The same policies with "today" taken in another zone (a deployment setting, D6). */
@@ -101,9 +104,14 @@ public final class PolicyCatalog {
 
     static Policy parse(Properties p) {
         String id = required(p, "id");
-        List<Policy.Extension> extensions = list(p.getProperty("extensions", "")).stream()
-                .map(program -> extension(p, program))
-                .toList();
+        List<Policy.Extension> extensions = new ArrayList<>();
+        for (String program : list(p.getProperty("extensions", ""))) {
+            extensions.add(extension(p, program));
+        }
+        List<Policy.ReminderRule> reminders = new ArrayList<>();
+        for (String reminder : list(required(p, "reminders"))) {
+            reminders.add(reminder(reminder));
+        }
         return new Policy(
                 id,
                 optionalDate(p.getProperty("effectiveFrom", "")),
@@ -111,15 +119,16 @@ public final class PolicyCatalog {
                 Integer.parseInt(required(p, "window.opensAfterDays")),
                 Integer.parseInt(required(p, "window.closesAfterDays")),
                 plusDays(required(p, "newAnniversary")),
-                list(required(p, "reminders")).stream().map(PolicyCatalog::reminder).toList(),
+                reminders,
                 extensions);
     }
 
     private static Policy.Extension extension(Properties p, String program) {
         String prefix = "extension." + program + ".";
-        Set<OfferType> covered = list(required(p, prefix + "coveredTypes")).stream()
-                .map(OfferType::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(OfferType.class)));
+        Set<OfferType> covered = EnumSet.noneOf(OfferType.class);
+        for (String type : list(required(p, prefix + "coveredTypes"))) {
+            covered.add(OfferType.valueOf(type));
+        }
         return new Policy.Extension(
                 program,
                 LocalDate.parse(required(p, prefix + "anniversaryFrom")),
@@ -158,6 +167,12 @@ public final class PolicyCatalog {
     }
 
     private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        return items;
     }
 }

@@ -3,6 +3,7 @@ package org.partnerprogram.renewal.store;
 import static org.partnerprogram.renewal.store.Attributes.values;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,10 +17,14 @@ import org.partnerprogram.renewal.domain.Offer;
 import org.partnerprogram.renewal.domain.Partner;
 import org.partnerprogram.renewal.domain.Renewal;
 import org.partnerprogram.renewal.domain.SweepStep;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -34,11 +39,13 @@ public class OfferStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final int dueShards;
+    private final int maxAttempts;
 
     public OfferStore(DynamoDbClient dynamo, RenewalConfig config) {
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.dueShards = config.dueShards();
+        this.maxAttempts = config.storeMaxAttempts();
     }
 
     public int dueShards() {
@@ -47,27 +54,59 @@ public class OfferStore {
 
     /** The partner's profile and every offer: one strongly consistent Query. */
     public PartnerView partner(String partnerId) {
-        return partnerQuery(QueryRequest.builder()
+        return partnerView(dynamo.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", Table.PK))
-                .expressionAttributeValues(values(":pk", Table.partnerKey(partnerId))));
+                .expressionAttributeValues(values(":pk", Table.partnerKey(partnerId)))
+                .build()).items());
     }
 
-    /** The partner's profile and one offer: still one Query, filtered to the two items. */
+    /**
+     * The partner's profile and one offer: the two items by key, in one strongly consistent
+     * BatchGetItem (a Query would read the partner's every offer and filter them out after).
+     */
     public PartnerView partnerWithOffer(String partnerId, String offerId) {
-        return partnerQuery(QueryRequest.builder()
-                .keyConditionExpression("#pk = :pk")
-                // Key attributes cannot be filtered on: the entity and offerId attributes say the same.
-                .filterExpression("#entity = :partner OR #offerId = :offerId")
-                .expressionAttributeNames(Map.of("#pk", Table.PK, "#entity", Table.ENTITY, "#offerId", Table.OFFER_ID))
-                .expressionAttributeValues(values(":pk", Table.partnerKey(partnerId),
-                        ":partner", Table.PARTNER_ENTITY, ":offerId", offerId)));
+        String pk = Table.partnerKey(partnerId);
+        return partnerView(batchGet(List.of(Attributes.key(pk, Table.PROFILE), Attributes.key(pk, Table.offerSortKey(offerId)))));
     }
 
-    private PartnerView partnerQuery(QueryRequest.Builder query) {
+    /**
+     * The items of these keys that exist, read consistently. DynamoDB may leave keys unprocessed
+     * (some of them throttled): those are asked again, after a backoff, up to the configured
+     * number of attempts; then the read fails as a store outage (the API answers 503).
+     */
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        KeysAndAttributes pending = KeysAndAttributes.builder().keys(keys).consistentRead(true).build();
+        for (int attempt = 1; ; attempt++) {
+            KeysAndAttributes asked = pending;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(Map.of(table, asked)));
+            found.addAll(response.responses().getOrDefault(table, List.of()));
+            pending = response.unprocessedKeys().get(table);
+            if (pending == null || pending.keys().isEmpty()) {
+                return found;
+            }
+            if (attempt == maxAttempts) {
+                throw SdkClientException.create(pending.keys().size() + " keys still unprocessed after " + attempt + " attempts");
+            }
+            backOff(attempt);
+        }
+    }
+
+    /** As the SDK's own retries wait for throttling: exponential, with full jitter. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(1)).computeDelay(attempt).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SdkClientException.create("interrupted while retrying unprocessed keys", e);
+        }
+    }
+
+    private static PartnerView partnerView(Iterable<Map<String, AttributeValue>> items) {
         Optional<Partner> profile = Optional.empty();
         List<StoredOffer> offers = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query.tableName(table).consistentRead(true).build()).items()) {
+        for (Map<String, AttributeValue> item : items) {
             if (Table.PROFILE.equals(item.get(Table.SK).s())) {
                 profile = Optional.of(OfferItems.partner(item));
             } else {

@@ -21,8 +21,8 @@ import org.partnerprogram.renewal.SdkPriming;
  * the DynamoDB requests of a primed function, answered in process from items kept in memory, so the
  * service's own code reads back what its own writes stored and takes the paths a real caller takes
  * (found, renewed, sent). It is a rehearsal table, not an emulator: writes are stored without their
- * conditions, a Query matches on its key values alone and ignores filters, and nothing here is read
- * after priming.
+ * conditions, a Query matches on its key values alone and ignores filters, a batch read leaves no key
+ * unprocessed, and nothing here is read after priming.
  */
 public final class PrimingTable {
 
@@ -46,9 +46,10 @@ public final class PrimingTable {
                 yield "{}";
             }
             case "GetItem" -> {
-                JsonNode item = items.getOrDefault(s(body.path("Key"), Table.PK), Map.of()).get(s(body.path("Key"), Table.SK));
+                JsonNode item = item(body.path("Key"));
                 yield item == null ? "{}" : JSON.createObjectNode().set("Item", item).toString();
             }
+            case "BatchGetItem" -> batchGet(body);
             case "Query" -> query(body);
             default -> "{}"; // UpdateItem, DeleteItem: nothing read back depends on them
         };
@@ -67,6 +68,22 @@ public final class PrimingTable {
         if (Table.OUTBOX_ENTITIES.contains(s(item, Table.ENTITY))) {
             lastOutboxItem = item;
         }
+    }
+
+    /** The items of the keys asked for that are stored, every key processed. */
+    private String batchGet(JsonNode body) {
+        ObjectNode answer = JSON.createObjectNode();
+        ObjectNode responses = answer.putObject("Responses");
+        body.path("RequestItems").fields().forEachRemaining(table -> {
+            ArrayNode found = responses.putArray(table.getKey());
+            table.getValue().path("Keys").forEach(key -> Optional.ofNullable(item(key)).ifPresent(found::add));
+        });
+        answer.putObject("UnprocessedKeys");
+        return answer.toString();
+    }
+
+    private JsonNode item(JsonNode key) {
+        return items.getOrDefault(s(key, Table.PK), Map.of()).get(s(key, Table.SK));
     }
 
     /**

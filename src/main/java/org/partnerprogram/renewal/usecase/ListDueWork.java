@@ -26,9 +26,6 @@ public class ListDueWork {
     public static final int MAX_LIMIT = 500;
     public static final int DEFAULT_LIMIT = 100;
 
-    private static final Comparator<Position> ORDER = Comparator.comparing(Position::dueAt)
-            .thenComparing(Position::partnerId).thenComparing(Position::offerId).thenComparing(Position::work);
-
     private final OfferStore store;
     private final RenewalRules rules;
     private final Access access;
@@ -49,7 +46,17 @@ public class ListDueWork {
     }
 
     /** Where an item stands in the answer's order (dueAt, partner, offer, work): what a cursor holds. */
-    public record Position(LocalDate dueAt, String partnerId, String offerId, DueWork.Kind work) {
+    public record Position(LocalDate dueAt, String partnerId, String offerId, DueWork.Kind work) implements Comparable<Position> {
+
+        // Here, not in ListDueWork, whose statics every check function's start initialises with its
+        // client proxy: only a listing builds this.
+        private static final Comparator<Position> ORDER = Comparator.comparing(Position::dueAt)
+                .thenComparing(Position::partnerId).thenComparing(Position::offerId).thenComparing(Position::work);
+
+        @Override
+        public int compareTo(Position other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     /** A page of items and, when more follow, the position of its last item. */
@@ -95,13 +102,13 @@ public class ListDueWork {
                     Item item = new Item(offer.partnerId(), offer.offerId(), offer.name(), offer.anniversaryDate(),
                             work.dueAt(), work.work());
                     if (!work.dueAt().isBefore(start) && !work.dueAt().isAfter(to)
-                            && (after == null || ORDER.compare(item.position(), after) > 0)) {
+                            && (after == null || item.position().compareTo(after) > 0)) {
                         items.add(item);
                     }
                 }
             }
         }
-        items.sort(Comparator.comparing(Item::position, ORDER));
+        items.sort(Comparator.comparing(Item::position));
         return items;
     }
 }

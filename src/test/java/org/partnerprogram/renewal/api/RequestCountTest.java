@@ -9,7 +9,8 @@ import org.partnerprogram.renewal.NotificationsPaused;
 import org.partnerprogram.renewal.WorkCounter;
 
 /**
- * What one API call asks of DynamoDB, counted in the SDK: a check is one Query, a renewal one read,
+ * What one API call asks of DynamoDB, counted in the SDK: a check is one read (the profile and the
+ * offer by key in one BatchGetItem), a list one Query, a renewal one read,
  * the idempotency claim and one transaction. A change that adds a round trip fails here. The local
  * stream's notify deliveries use the same client: paused, as their requests are not the call's.
  */
@@ -30,10 +31,13 @@ class RequestCountTest extends ApiTestSupport implements NotificationsPaused {
     }
 
     @Test
-    void checkingAnOfferIsOneQuery() {
+    void checkingAnOfferReadsItAndItsPartnerInOneRequest() {
+        enrolCompetency(partner, "data-platform", "2021-03-15", true);
+        WorkCounter.reset();
         as(Tokens.partnerAdmin(partner)).get("/partners/{p}/offers/{o}", partner, "cloud-platform").then().statusCode(200);
-        assertThat(WorkCounter.operations()).containsExactly("Query");
+        assertThat(WorkCounter.operations()).containsExactly("BatchGetItem");
         assertThat(WorkCounter.requests()).isEqualTo(1);
+        assertThat(WorkCounter.itemsRead()).as("the profile and the offer, no other").isEqualTo(2);
     }
 
     @Test
@@ -46,7 +50,7 @@ class RequestCountTest extends ApiTestSupport implements NotificationsPaused {
     @Test
     void renewingIsOneReadTheKeyClaimAndOneTransaction() {
         renew(partner, "cloud-platform", "k-count", PAID).then().statusCode(201);
-        assertThat(WorkCounter.requests("Query") + WorkCounter.requests("GetItem")).as("reads").isEqualTo(1);
+        assertThat(WorkCounter.requests("BatchGetItem")).as("one read: the profile and the offer").isEqualTo(1);
         assertThat(WorkCounter.requests("PutItem")).as("idempotency claim").isEqualTo(1);
         assertThat(WorkCounter.requests("TransactWriteItems")).as("offer + history + key completion").isEqualTo(1);
         assertThat(WorkCounter.requests()).isEqualTo(3);

@@ -148,7 +148,7 @@ class SnapStartPrimingTest {
     void everyPrimingRequestIsSignedWithThePrimingKeyAndAnsweredInProcess() {
         List<SdkPriming.Answered> notify = prime("notify").requests();
         assertThat(notify).extracting(SdkPriming.Answered::operation).contains("DynamoDB_20120810.PutItem",
-                "DynamoDB_20120810.TransactWriteItems", "DynamoDB_20120810.Query", "POST /v2/email/outbound-emails");
+                "DynamoDB_20120810.TransactWriteItems", "DynamoDB_20120810.BatchGetItem", "POST /v2/email/outbound-emails");
         assertThat(notify).allSatisfy(request -> assertThat(request.authorization()).startsWith("AWS4-HMAC-SHA256 Credential=PRIMING/"));
         assertThat(notify).filteredOn(request -> request.operation().startsWith("POST")).singleElement()
                 .satisfies(request -> assertThat(request.authorization()).contains("/us-east-1/ses/aws4_request"));

@@ -1,20 +1,28 @@
 package org.partnerprogram.renewal.reliability;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Faults between the service and DynamoDB Local, injected in the SDK: throttling and 5xx answers the SDK's retries see, a failure
+ * Faults between the service and DynamoDB Local, injected in the SDK: throttling and 5xx answers the SDK's retries see, keys
+ * a batch read leaves unprocessed, a failure
  * after a call committed (a crash between the write and the response), a call held in flight, and
  * a count of what was called. A bean (test build only) that the DynamoDB client picks up; its
  * state is static so tests drive it without injection.
@@ -48,6 +56,7 @@ public class FaultInjector implements ExecutionInterceptor {
     private static final Map<String, CountDownLatch> HOLDING = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+    private static final AtomicInteger UNPROCESSED = new AtomicInteger();
 
     /** Clears every fault and count. */
     public static void reset() {
@@ -59,11 +68,20 @@ public class FaultInjector implements ExecutionInterceptor {
         HELD.clear();
         CALLS.clear();
         ATTEMPTS.clear();
+        UNPROCESSED.set(0);
     }
 
     /** The next {@code times} attempts of the operation (after {@code skip} good ones) get the fault. */
     public static void fail(String operation, Fault fault, int skip, int times) {
         ATTEMPT_FAULTS.put(operation, new Plan(fault, new AtomicInteger(skip), new AtomicInteger(times)));
+    }
+
+    /**
+     * The next {@code times} BatchGetItem answers leave the first key asked for unprocessed, as
+     * DynamoDB does with keys it throttled: the other keys' items come back, that one does not.
+     */
+    public static void leaveFirstKeyUnprocessed(int times) {
+        UNPROCESSED.set(times);
     }
 
     /** The next call of the operation commits, then the client sees a broken connection. */
@@ -140,6 +158,24 @@ public class FaultInjector implements ExecutionInterceptor {
                             .serviceName("DynamoDb").build())
                     .build();
         }
+    }
+
+    @Override
+    public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+        if (context.response() instanceof BatchGetItemResponse answer && context.request() instanceof BatchGetItemRequest asked
+                && UNPROCESSED.getAndDecrement() > 0) {
+            Map<String, List<Map<String, AttributeValue>>> found = new HashMap<>();
+            Map<String, KeysAndAttributes> unprocessed = new HashMap<>();
+            asked.requestItems().forEach((table, keys) -> {
+                Map<String, AttributeValue> first = keys.keys().get(0);
+                found.put(table, answer.responses().getOrDefault(table, List.of()).stream()
+                        .filter(item -> !first.entrySet().stream().allMatch(key -> key.getValue().equals(item.get(key.getKey()))))
+                        .toList());
+                unprocessed.put(table, keys.toBuilder().keys(first).build());
+            });
+            return answer.toBuilder().responses(found).unprocessedKeys(unprocessed).build();
+        }
+        return context.response();
     }
 
     @Override

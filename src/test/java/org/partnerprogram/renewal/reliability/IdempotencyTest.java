@@ -37,7 +37,7 @@ class IdempotencyTest extends ReliabilityTestSupport {
         replay.then().statusCode(201).header("Idempotent-Replayed", "true");
         assertThat(replay.asByteArray()).isEqualTo(first.asByteArray());
         assertThat(FaultInjector.calls("TransactWriteItems")).isZero();
-        assertThat(FaultInjector.calls("Query")).isZero();
+        assertThat(FaultInjector.calls("BatchGetItem")).isZero();
         assertThat(records(partner, "cloud-platform", "RENEWAL#")).hasSize(1);
     }
 

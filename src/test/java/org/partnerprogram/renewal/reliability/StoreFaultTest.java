@@ -30,10 +30,25 @@ class StoreFaultTest extends ReliabilityTestSupport {
 
     @Test
     void throttledReadsAreRetriedUntilTheyPass() {
-        FaultInjector.fail("Query", Fault.THROTTLING, 0, 2);
+        FaultInjector.fail("BatchGetItem", Fault.THROTTLING, 0, 2);
         offer(partner, "cloud-platform").then().statusCode(200).body("status", equalTo("IN_RENEWAL_WINDOW"));
-        assertThat(FaultInjector.calls("Query")).isEqualTo(1);
-        assertThat(FaultInjector.attempts("Query")).isEqualTo(3);
+        assertThat(FaultInjector.calls("BatchGetItem")).isEqualTo(1);
+        assertThat(FaultInjector.attempts("BatchGetItem")).isEqualTo(3);
+    }
+
+    @Test
+    void keysABatchReadLeftUnprocessedAreAskedForAgainAndWhatCameBackIsKept() {
+        // The profile stays unprocessed twice; the offer came back in the first answer.
+        FaultInjector.leaveFirstKeyUnprocessed(2);
+        offer(partner, "cloud-platform").then().statusCode(200).body("status", equalTo("IN_RENEWAL_WINDOW"));
+        assertThat(FaultInjector.calls("BatchGetItem")).isEqualTo(3);
+    }
+
+    @Test
+    void keysStillUnprocessedAfterEveryAttemptAre503() {
+        FaultInjector.leaveFirstKeyUnprocessed(1000);
+        offer(partner, "cloud-platform").then().statusCode(503).body("code", equalTo("service-unavailable"));
+        assertThat(FaultInjector.calls("BatchGetItem")).as("attempts before giving up").isEqualTo(3);
     }
 
     @Test
@@ -62,7 +77,7 @@ class StoreFaultTest extends ReliabilityTestSupport {
 
     @Test
     void aStoreThatCannotBeReadIs503ForAChecksToo() {
-        FaultInjector.fail("Query", Fault.SERVER_ERROR, 0, 1000);
+        FaultInjector.fail("BatchGetItem", Fault.SERVER_ERROR, 0, 1000);
         offer(partner, "cloud-platform").then().statusCode(503).body("code", equalTo("service-unavailable"));
     }
 
