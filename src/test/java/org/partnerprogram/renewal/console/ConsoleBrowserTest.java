@@ -1227,17 +1227,15 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         assertThat(browser.getCurrentUrl()).endsWith("/due?from=2021-03-25&to=2021-04-10");
     }
 
-    /** A page of the due overview is 100 items (D23's default): 101 offers of one AD make a second page. */
-    void aPageAndOneMoreOfOffersOn(String anniversaryDate) {
+    /**
+     * An operator's due overview of 1 to 10 January of the year, showing the first 100 of its 101
+     * items: a page is 100 items (D23's default), and 101 offers of one AD make a second page.
+     */
+    void aFullFirstPageOfTheDueOverviewIn(String year) {
         String partner = newPartner("paging");
         for (int i = 0; i < 101; i++) {
-            enrolOffer(partner, "offer-" + i, "COMPETENCY", "Cloud Platform", anniversaryDate, true, "100.00");
+            enrolOffer(partner, "offer-" + i, "COMPETENCY", "Cloud Platform", year + "-01-20", true, "100.00");
         }
-    }
-
-    /** An operator's due overview of 1 to 10 January of the year, showing the first 100 of its 101 items. */
-    void aFullFirstPageOfTheDueOverviewIn(String year) {
-        aPageAndOneMoreOfOffersOn(year + "-01-20");
         open("/due?from=" + year + "-01-01&to=" + year + "-01-10"); // the upcoming reminders, due on 5 January (D5)
         signInWithToken(Tokens.operator());
         heading("Due overview");
@@ -1268,11 +1266,7 @@ class ConsoleBrowserTest extends BrowserTestSupport {
 
     @Test
     void aDoubleClickOnShowMoreAddsTheNextPageOnce() throws InterruptedException {
-        aPageAndOneMoreOfOffersOn("2033-01-20");
-        open("/due?from=2033-01-01&to=2033-01-10"); // the upcoming reminders, due 5 January 2033 (D5)
-        signInWithToken(Tokens.operator());
-        heading("Due overview");
-        wait.until(d -> d.findElements(By.cssSelector("#due-results tbody tr")).size() == 100);
+        aFullFirstPageOfTheDueOverviewIn("2033");
         new Actions(browser).doubleClick(visible(By.id("due-more"))).perform();
         wait.until(d -> d.findElements(By.cssSelector("#due-results tbody tr")).size() >= 101);
         Thread.sleep(500); // time for a second page, were one asked for, to be added too
