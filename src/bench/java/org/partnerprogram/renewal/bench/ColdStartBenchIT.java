@@ -60,7 +60,8 @@ class ColdStartBenchIT {
      * same options) while investigating whether a change takes time out of a cold start; none by default.
      */
     static final String COMPARED = System.getProperty("bench.cold.compared", "");
-    static final int WARM = 20;
+    /** Warm invocations after the first; -Dbench.cold.warm=1 keeps a profile of the start from being diluted by them. */
+    static final int WARM = Integer.getInteger("bench.cold.warm", 20);
     static final File ZIP = new File("target/function.zip");
     static final File FLOOR_ZIP = new File("target/bench/floor-build/function.zip");
     /** The check function's event: an offer that does not exist (the stand-in finds nothing), answered 404. */
@@ -325,8 +326,13 @@ class ColdStartBenchIT {
                     cpuAtFirstAnswer.get(), times,
                     Files.readString(log));
         } finally {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            // SIGTERM first, so a profiler or recorder among the diagnostics writes its file at exit;
+            // killed if it does not stop in time.
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
             stopped.complete(null);
             runtime.close();
         }
