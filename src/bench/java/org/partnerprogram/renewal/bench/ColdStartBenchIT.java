@@ -164,7 +164,7 @@ class ColdStartBenchIT {
         RoundsRatios rounds = RoundsRatios.of(onDemand, floor);
         BenchTable.row("**ratio: on-demand first response / floor's** (a Quarkus function doing one GetItem): geometric mean of the rounds' ratios",
                 "%s%s".formatted(rounds, rounds.spans(1.05) ? "; within the noise of 1.05" : ""), "<= 1.05", rounds.geometricMean() <= 1.05);
-        double coldOverFloor = (double) median(onDemand, Start::firstResponse) / median(floor, Start::firstResponse);
+        double coldOverFloor = ratioOfMedians(onDemand, floor, Start::firstResponse);
         BenchTable.row("ratio: on-demand first response / floor's, medians",
                 "%.2f (%d ms / %d ms; floor runs: %s)".formatted(coldOverFloor, median(onDemand, Start::firstResponse),
                         median(floor, Start::firstResponse), list(floor, Start::firstResponse)), "reported", true);
@@ -178,14 +178,14 @@ class ColdStartBenchIT {
         if (compared != null) {
             BenchTable.row("ratio: the compared build's first response / floor's (%s): geometric mean of the rounds' ratios; medians".formatted(COMPARED),
                     "%s; %.2f (%d ms / %d ms)".formatted(RoundsRatios.of(compared, floor),
-                            (double) median(compared, Start::firstResponse) / median(floor, Start::firstResponse),
+                            ratioOfMedians(compared, floor, Start::firstResponse),
                             median(compared, Start::firstResponse), median(floor, Start::firstResponse)),
                     "reported", true);
         }
         // CPU time (all threads) is what the process did, whatever else the cores were busy with.
         BenchTable.row("CPU time to the first response, on-demand / floor's (medians)",
-                "%.2f (%d ms / %d ms; runs: %s / %s)".formatted((double) median(onDemand, Start::firstResponseCpu)
-                        / median(floor, Start::firstResponseCpu), median(onDemand, Start::firstResponseCpu),
+                "%.2f (%d ms / %d ms; runs: %s / %s)".formatted(ratioOfMedians(onDemand, floor, Start::firstResponseCpu),
+                        median(onDemand, Start::firstResponseCpu),
                         median(floor, Start::firstResponseCpu), list(onDemand, Start::firstResponseCpu), list(floor, Start::firstResponseCpu)),
                 "reported", true);
         starts.forEach((name, runs) -> {
@@ -208,7 +208,7 @@ class ColdStartBenchIT {
         if (defaults == null) {
             return;
         }
-        double ratio = (double) median(onDemand, Start::firstResponse) / median(defaults, Start::firstResponse);
+        double ratio = ratioOfMedians(onDemand, defaults, Start::firstResponse);
         BenchTable.row("on-demand first response with the template's JVM options (%s) / JVM defaults".formatted(options),
                 "%.2f (%d ms / %d ms, runs with defaults: %s)".formatted(ratio, median(onDemand, Start::firstResponse),
                         median(defaults, Start::firstResponse), list(defaults, Start::firstResponse)), "< 1", ratio < 1);
@@ -243,7 +243,8 @@ class ColdStartBenchIT {
 
     /**
      * One process serving one first and {@code warm} warm invocations, with {@code diagnostics} among
-     * its JVM options. It is stopped (SIGKILL, no shutdown hooks) once it polls for the next one.
+     * its JVM options. It is stopped once it polls for the next one: SIGTERM, then SIGKILL if it has
+     * not exited within 10 s.
      */
     static Start start(Variant variant, QuickHttpServer dynamo, int run, int warm, String diagnostics) throws Exception {
         int invocations = 1 + warm;
@@ -365,13 +366,23 @@ class ColdStartBenchIT {
     }
 
     static double medianRatio(List<Start> runs) {
-        double[] ratios = runs.stream().mapToDouble(s -> (double) s.first() / Math.max(1, s.warm())).sorted().toArray();
+        double[] ratios = firstOverWarm(runs);
         return ratios[ratios.length / 2];
     }
 
     static String spread(List<Start> runs) {
-        double[] ratios = runs.stream().mapToDouble(s -> (double) s.first() / Math.max(1, s.warm())).sorted().toArray();
+        double[] ratios = firstOverWarm(runs);
         return "%.1f–%.1f".formatted(ratios[0], ratios[ratios.length - 1]);
+    }
+
+    /** Each run's first invocation over its warm one, sorted. */
+    private static double[] firstOverWarm(List<Start> runs) {
+        return runs.stream().mapToDouble(s -> (double) s.first() / Math.max(1, s.warm())).sorted().toArray();
+    }
+
+    /** The median of one figure in {@code runs} over its median in {@code reference}. */
+    static double ratioOfMedians(List<Start> runs, List<Start> reference, java.util.function.ToLongFunction<Start> figure) {
+        return (double) median(runs, figure) / median(reference, figure);
     }
 
     static long median(List<Start> runs, java.util.function.ToLongFunction<Start> figure) {
