@@ -24,7 +24,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -37,7 +36,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * A request made inside {@link #answeredInProcess} takes the client's whole path (marshalling,
  * endpoint resolution, signing, the HTTP client, unmarshalling) but is answered by a server inside
  * this JVM on the loopback interface: it never leaves the machine, it is signed with
- * {@link #CREDENTIALS} (the clients' credentials providers answer those while this thread primes,
+ * the priming key (the clients' credentials providers answer those while this thread primes,
  * see {@link #credentials}, so no real credential is resolved into the snapshot), and it leaves no
  * connection in the HTTP client's pool (every answer says {@code Connection: close}).
  *
@@ -48,12 +47,11 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 @ApplicationScoped
 public class SdkPriming implements ExecutionInterceptor {
 
-    /** What priming requests are signed with: never a real credential. */
-    public static final AwsCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING", "priming"));
+    /** The access key id priming requests are signed with: never a real credential's. */
+    private static final String PRIMING_KEY = "PRIMING";
     /** The bean name of the service's credentials provider (quarkus.dynamodb.aws.credentials.custom-provider.name). */
     public static final String CREDENTIALS_BEAN = "service-credentials";
-    private static final String CREDENTIAL_SCOPE = "Credential=PRIMING/";
+    private static final String CREDENTIAL_SCOPE = "Credential=" + PRIMING_KEY + "/";
 
     /** The in-process server answering this thread's requests while it primes; unset otherwise. */
     private static final ThreadLocal<HttpServer> RESPONDER = new ThreadLocal<>();
@@ -71,9 +69,13 @@ public class SdkPriming implements ExecutionInterceptor {
         return RESPONDER.get() != null;
     }
 
-    /** {@code real}, except that while this thread primes it answers {@link #CREDENTIALS} without asking {@code real}. */
+    /**
+     * {@code real}, except that while this thread primes it answers the priming key without asking
+     * {@code real}. The key is made when asked for, so an on-demand start, which never primes, does
+     * not build it (2 ms of the start, docs/benchmark.md).
+     */
     public static AwsCredentialsProvider credentials(AwsCredentialsProvider real) {
-        return () -> priming() ? CREDENTIALS.resolveCredentials() : real.resolveCredentials();
+        return () -> priming() ? AwsBasicCredentials.create(PRIMING_KEY, "priming") : real.resolveCredentials();
     }
 
     /** The service's credentials in AWS: the SDK's default chain, asked only outside priming. */
@@ -155,12 +157,12 @@ public class SdkPriming implements ExecutionInterceptor {
                 .host(server.getAddress().getAddress().getHostAddress()).port(server.getAddress().getPort()).build();
     }
 
-    /** A priming request signed with anything but {@link #CREDENTIALS} resolved a real credential: a bug. */
+    /** A priming request signed with anything but the priming key resolved a real credential: a bug. */
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         if (priming() && !context.httpRequest().firstMatchingHeader("Authorization")
                 .map(value -> value.contains(CREDENTIAL_SCOPE)).orElse(false)) {
-            throw new IllegalStateException("a priming request must carry SdkPriming.CREDENTIALS");
+            throw new IllegalStateException("a priming request must be signed with the priming key");
         }
     }
 }

@@ -177,7 +177,7 @@ class SnapStartPrimingTest {
                 .overrideConfiguration(o -> o.addExecutionInterceptor(sdkPriming).retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
             assertThatThrownBy(() -> sdkPriming.answeredInProcess(request -> "{}",
                     () -> unprimedCredentials.getItem(b -> b.tableName("offer-renewals").key(Map.of()))))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("SdkPriming.CREDENTIALS");
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("signed with the priming key");
         }
         assertThat(requestsToTheTable).hasValue(0);
     }
