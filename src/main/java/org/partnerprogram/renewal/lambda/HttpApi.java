@@ -99,7 +99,7 @@ public class HttpApi {
     static ApiRequest parse(byte[] event) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(event);
+            root = Json.tree(event);
         } catch (IOException e) {
             throw Problem.invalid("event", "is not an API Gateway event");
         }

@@ -59,7 +59,7 @@ public class NotifyHandler implements RequestStreamHandler {
     static Map<String, String> newImage(byte[] event) {
         JsonNode image;
         try {
-            image = Json.MAPPER.readTree(event).path("detail").path("dynamodb").path("NewImage");
+            image = Json.tree(event).path("detail").path("dynamodb").path("NewImage");
         } catch (IOException e) {
             throw new IllegalArgumentException("not an EventBridge event: " + e.getMessage());
         }

@@ -134,7 +134,7 @@ public class SnapStartPriming implements Resource {
         try {
             handlers.apply(step.function()).handleRequest(
                     new ByteArrayInputStream(step.event().get().getBytes(StandardCharsets.UTF_8)), out, CONTEXT);
-            JsonNode answer = Json.MAPPER.readTree(out.toByteArray());
+            JsonNode answer = Json.tree(out.toByteArray());
             return step.function() + " " + step.name() + " -> " + (answer.has("statusCode") ? answer.path("statusCode") : answer.path("result").asText());
         } catch (IOException | RuntimeException e) {
             LOG.debugf(e, "priming step %s %s failed", step.function(), step.name());

@@ -22,7 +22,7 @@ final class SweepInvocation {
     /** The event's {@code time}; an event without one is refused rather than swept for a guessed day. */
     static Instant eventTime(byte[] event) {
         try {
-            JsonNode time = Json.MAPPER.readTree(event).path("time");
+            JsonNode time = Json.tree(event).path("time");
             if (!time.isTextual()) {
                 throw new IllegalArgumentException("the Scheduled Event has no \"time\"");
             }

@@ -211,7 +211,7 @@ final class LocalApi implements AutoCloseable {
             Optional<Map<String, String>> parameters = route.match(method, path);
             if (parameters.isPresent()) {
                 byte[] event = Json.write(event(exchange, route, parameters.get(), body)).getBytes(StandardCharsets.UTF_8);
-                JsonNode response = Json.MAPPER.readTree(run(template.handlerByFunction().get(route.function()), event));
+                JsonNode response = Json.tree(run(template.handlerByFunction().get(route.function()), event));
                 Map<String, String> headers = new LinkedHashMap<>();
                 response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
                 send(exchange, response.path("statusCode").asInt(500), headers, response.path("body").asText(""));
@@ -260,7 +260,7 @@ final class LocalApi implements AutoCloseable {
         if (method.equals("PUT")) {
             JsonNode now;
             try {
-                now = Json.MAPPER.readTree(body).path("now");
+                now = Json.tree(body).path("now");
                 clock.pin(now.isNull() || now.isMissingNode() ? null : Instant.parse(now.asText()));
             } catch (IOException | RuntimeException e) {
                 send(exchange, 400, Map.of("Content-Type", "application/json"),
@@ -347,7 +347,7 @@ final class LocalApi implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            JsonNode payload = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            JsonNode payload = Json.tree(Base64.getUrlDecoder().decode(parts[1]));
             if (!payload.isObject()) {
                 return Optional.empty();
             }

@@ -68,7 +68,7 @@ public final class LocalMailbox {
         }
         JsonNode request;
         try {
-            request = Json.MAPPER.readTree(body);
+            request = Json.tree(body);
         } catch (IOException e) {
             return new Answer(400, Map.of("Content-Type", "application/json", "x-amzn-RequestId", requestId,
                     "x-amzn-ErrorType", "BadRequestException"), Json.write(Map.of("message", "The body is not JSON.")));

@@ -62,4 +62,11 @@ class HandlerEventTest {
             assertThat(response.path("body").asText()).doesNotContain("Exception").doesNotContain("at org.");
         }
     }
+
+    @Test
+    void aClaimGivenTwiceIsABadRequestNotEitherPartner() throws Exception {
+        JsonNode response = invoke(event("{\"partner_id\":\"p-2\",\"partner_id\":\"p-1\",\"roles\":\"[mpn-partner-admin]\"}"));
+        assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(response.path("body").asText()).contains("invalid-request");
+    }
 }
