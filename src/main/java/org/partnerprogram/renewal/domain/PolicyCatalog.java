@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,14 +32,28 @@ public final class PolicyCatalog {
             throw new IllegalArgumentException("at least one policy is needed");
         }
         List<Policy> ordered = new ArrayList<>(policies);
-        ordered.sort(Comparator.comparing(Policy::effectiveFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
+        ordered.sort(PolicyCatalog::byEffectiveFrom);
         if (ordered.get(0).effectiveFrom() != null) {
             throw new IllegalArgumentException("the first policy must have no lower bound: every AD needs a policy");
         }
-        if (ordered.stream().anyMatch(policy -> !policy.zone().equals(ordered.get(0).zone()))) {
-            throw new IllegalArgumentException("all policies must share one zone, or \"today\" would be ambiguous");
+        for (Policy policy : ordered) {
+            if (!policy.zone().equals(ordered.get(0).zone())) {
+                throw new IllegalArgumentException("all policies must share one zone, or \"today\" would be ambiguous");
+            }
         }
         this.policies = List.copyOf(ordered);
+    }
+
+    /**
+     * The one without a lower bound first, then by effectiveFrom. Written out rather than composed
+     * from Comparator's factories, whose classes and lambdas a cold function would load only for
+     * this (docs/benchmark.md).
+     */
+    private static int byEffectiveFrom(Policy a, Policy b) {
+        if (a.effectiveFrom() == null || b.effectiveFrom() == null) {
+            return a.effectiveFrom() == null ? (b.effectiveFrom() == null ? 0 : -1) : 1;
+        }
+        return a.effectiveFrom().compareTo(b.effectiveFrom());
     }
 
     public static PolicyCatalog of(Policy... policies) {

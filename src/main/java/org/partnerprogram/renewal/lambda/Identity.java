@@ -2,7 +2,6 @@ package org.partnerprogram.renewal.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -47,11 +46,11 @@ public class Identity {
             return roles;
         }
         if (claim.isArray()) {
-            claim.forEach(role -> {
+            for (JsonNode role : claim) {
                 if (role.isTextual() && !role.asText().isBlank()) {
                     roles.add(role.asText().strip());
                 }
-            });
+            }
             return roles;
         }
         if (claim.isTextual()) {
@@ -59,7 +58,11 @@ public class Identity {
             if (flat.startsWith("[") && flat.endsWith("]")) {
                 flat = flat.substring(1, flat.length() - 1);
             }
-            Arrays.stream(flat.split("[\\s,]+")).filter(role -> !role.isBlank()).forEach(roles::add);
+            for (String role : flat.split("[\\s,]+")) {
+                if (!role.isBlank()) {
+                    roles.add(role);
+                }
+            }
         }
         return roles;
     }

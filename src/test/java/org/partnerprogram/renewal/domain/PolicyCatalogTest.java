@@ -74,4 +74,21 @@ class PolicyCatalogTest {
         assertThatThrownBy(() -> PolicyCatalog.of(later("2022-01-01")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no lower bound");
     }
+
+    @Test
+    @DisplayName("D11: policies given in any order govern by effectiveFrom")
+    void policiesGivenInAnyOrderGovernByTheirDates() {
+        Policy y2023 = new Policy("mpn-2023", day("2023-01-01"), ZoneId.of("UTC"), 1, 45, 365, MPN_2021.reminders(), List.of());
+        PolicyCatalog catalog = PolicyCatalog.of(y2023, MPN_2021, later("2022-01-01"));
+        assertThat(catalog.policies()).extracting(Policy::id).containsExactly("mpn-2021", "mpn-2022", "mpn-2023");
+        assertThat(catalog.governing(day("2022-06-30")).id()).isEqualTo("mpn-2022");
+        assertThat(catalog.governing(day("2023-06-30")).id()).isEqualTo("mpn-2023");
+    }
+
+    @Test
+    void policiesInTwoZonesAreRefused() {
+        Policy tokyo = new Policy("mpn-2022", day("2022-01-01"), ZoneId.of("Asia/Tokyo"), 1, 60, 365, MPN_2021.reminders(), List.of());
+        assertThatThrownBy(() -> PolicyCatalog.of(MPN_2021, tokyo))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one zone");
+    }
 }
