@@ -50,10 +50,12 @@ public final class PolicyCatalog {
      * this (docs/benchmark.md).
      */
     private static int byEffectiveFrom(Policy a, Policy b) {
-        if (a.effectiveFrom() == null || b.effectiveFrom() == null) {
-            return a.effectiveFrom() == null ? (b.effectiveFrom() == null ? 0 : -1) : 1;
+        LocalDate from = a.effectiveFrom();
+        LocalDate otherFrom = b.effectiveFrom();
+        if (from == null) {
+            return otherFrom == null ? 0 : -1;
         }
-        return a.effectiveFrom().compareTo(b.effectiveFrom());
+        return otherFrom == null ? 1 : from.compareTo(otherFrom);
     }
 
     public static PolicyCatalog of(Policy... policies) {

@@ -20,8 +20,8 @@ import java.nio.charset.StandardCharsets;
 import org.partnerprogram.renewal.usecase.Problem;
 
 /**
- * The one JSON mapper of the edge: bounded input, strict duplicates, no framework magic. Everything
- * the service reads goes through {@link #tree}.
+ * The one JSON mapper of the edge: bounded input, strict duplicates, no framework magic. Every
+ * JSON document the edge and the local run read goes through {@link #tree}.
  */
 public final class Json {
 
